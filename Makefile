@@ -1,0 +1,77 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is here for daily work.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+# First interpreter that is 3.12 or newer (pyenv picks 3.13 from .python-version).
+PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { echo $$p; break; }; done)
+MANAGE := $(BIN)/python manage.py
+
+# Test runs use the production settings module with DEBUG off, plus what a test client needs.
+TEST_ENV := DJANGO_DEBUG=0 \
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret-key-not-for-production-0123456789abcdef} \
+	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-localhost,127.0.0.1,testserver} \
+	DJANGO_SECURE_SSL_REDIRECT=0
+DEV_ENV := DJANGO_DEBUG=1
+
+.PHONY: help run test lint format messages superuser check-deploy clean
+
+help:
+	@echo "make run        set everything up and serve the site on http://127.0.0.1:$(PORT)/"
+	@echo "make test       set everything up and run ruff, the migration check and the whole test suite"
+	@echo "make superuser  create the first staff account"
+	@echo "make messages   extract translatable strings into locale/ and compile them"
+	@echo "make format     format the code with ruff"
+	@echo "make clean      remove the virtualenv, the SQLite database and collected static files"
+
+$(BIN)/python:
+	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 or newer is required: install Python 3.13 (e.g. 'pyenv install 3.13') and run make again." >&2; exit 1; fi
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python requirements.lock requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
+	touch $@
+
+run: $(VENV)/.installed
+	$(DEV_ENV) $(MANAGE) migrate --noinput
+	$(DEV_ENV) $(MANAGE) load_content
+	@echo
+	@echo "  Site:  http://127.0.0.1:$(PORT)/     Admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo "  First staff account: run 'make superuser' (or '$(MANAGE) createsuperuser') in another terminal."
+	@echo "  E-mails are printed here, in this console."
+	@echo
+	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(VENV)/.installed
+	$(DEV_ENV) $(MANAGE) makemessages --locale fr --locale en --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*'
+	$(DEV_ENV) $(MANAGE) compilemessages --ignore '.venv/*'
+
+superuser: $(VENV)/.installed
+	$(DEV_ENV) $(MANAGE) createsuperuser
+
+check-deploy: $(VENV)/.installed
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
+		DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-international.example.org} \
+		$(MANAGE) check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

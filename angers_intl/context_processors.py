@@ -1,0 +1,6 @@
+from .models import SiteProfile
+
+
+def site_identity(request):
+    """The city's identity for every template: nothing about the city is written in a template."""
+    return {"site_profile": SiteProfile.current()}

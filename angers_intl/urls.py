@@ -1,0 +1,27 @@
+"""URL map. Public pages live under /fr/ and /en/ with translated paths; `/` redirects by language."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path(_("partner-cities/"), include("partnerships.urls")),
+    path("", include("networks.urls")),
+    path(_("newsletter/"), include("newsletter.urls")),
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "angers_intl.views.page_not_found"
+handler500 = "angers_intl.views.server_error"

@@ -1,0 +1,1 @@
+# Subscribers and their consent proof arrive with the newsletter issue.

@@ -1,0 +1,67 @@
+"""The settings module refuses unsafe production configurations and passes Django's deploy checks."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PROJECT_DIR = settings.BASE_DIR
+
+
+def run_manage(*args, env_overrides):
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", env_overrides={"DJANGO_DEBUG": "0"})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_is_off_unless_asked():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DEBUG)",
+        env_overrides={"DJANGO_SECRET_KEY": "x" * 50},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_production_settings_pass_the_deploy_checks():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_overrides={
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "a-long-random-production-key-Zq8v3Lr9Tn2Wm6Kp4Xc7Yb1Hd5Gf0Js_",
+            "DJANGO_ALLOWED_HOSTS": "international.example.org",
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_development_mode_prints_mail_to_the_console():
+    result = run_manage(
+        "shell",
+        "-c",
+        'from django.conf import settings; print(settings.MAILERS["default"]["BACKEND"])',
+        env_overrides={"DJANGO_DEBUG": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "django.core.mail.backends.console.EmailBackend"
