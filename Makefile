@@ -47,7 +47,14 @@ run: $(VENV)/.installed
 	@echo
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# The Nu Html Checker for the HTML-validation tests, from its npm package, when npm is there.
+VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR):
+	@command -v npm >/dev/null 2>&1 && npm install --silent --no-audit --no-fund --prefix .tools vnu-jar@26.9.27 >/dev/null \
+		|| echo "npm not found: the HTML-validation tests will be skipped (they need vnu.jar)"
+
 test: $(VENV)/.installed
+	-@$(MAKE) --no-print-directory $(VNU_JAR)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run

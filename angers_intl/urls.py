@@ -18,6 +18,9 @@ urlpatterns += i18n_patterns(
     path(_("partner-cities/"), include("partnerships.urls")),
     path("", include("networks.urls")),
     path(_("newsletter/"), include("newsletter.urls")),
+    path(_("legal-notice/"), views.LegalPageView.as_view(page="legal_notice"), name="legal_notice"),
+    path(_("personal-data/"), views.LegalPageView.as_view(page="privacy"), name="privacy"),
+    path(_("accessibility/"), views.LegalPageView.as_view(page="accessibility"), name="accessibility"),
 )
 
 if settings.DEBUG:

@@ -23,6 +23,16 @@ class HomeView(TemplateView):
         return context
 
 
+class LegalPageView(TemplateView):
+    """Legal notice, personal data, accessibility statement. Their text becomes staff-editable content."""
+
+    template_name = "pages/legal_page.html"
+    page = None
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page=self.page, **kwargs)
+
+
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 

@@ -1,10 +1,43 @@
-"""Fixtures shared by the whole suite."""
+"""Fixtures shared by the whole suite: content, a live site, headless Chromium, axe and the Nu Html Checker."""
 
 import io
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+
+# Playwright's sync API keeps an event loop in the test thread; Django's ORM would refuse to run beside it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# CI sets this so that a missing browser or validator fails the run instead of skipping tests.
+REQUIRE_BROWSER_TESTS = os.environ.get("REQUIRE_BROWSER_TESTS") == "1"
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+VNU_JAR = Path(
+    os.environ.get("VNU_JAR") or settings.BASE_DIR / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def _missing(reason):
+    if REQUIRE_BROWSER_TESTS:
+        pytest.fail(f"{reason} (REQUIRE_BROWSER_TESTS=1: CI must have it)", pytrace=False)
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -12,6 +45,19 @@ def collected_static(django_test_environment):
     """Tests run with DEBUG off, so pages need the hashed static manifest, as in production."""
     if not settings.DEBUG:
         call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def live_server(collected_static):
+    """pytest-django's live server, but static files come from WhiteNoise and the collected, hashed
+    files exactly as in production (not from the development finders)."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost", start=False)
+    server.thread.static_handler = lambda application: application
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture
@@ -32,3 +78,99 @@ def site_profile(db):
         intro_fr="Une ville ouverte sur le monde.",
         intro_en="A city open to the world.",
     )
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's headless Chromium driven by Playwright (never a downloaded browser)."""
+    if not Path(CHROMIUM_PATH).exists():
+        _missing(f"Chromium not found at {CHROMIUM_PATH}: install Debian's 'chromium' package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class BrowserPage:
+    """A Playwright page on the live site that remembers every request it made."""
+
+    def __init__(self, page, base_url):
+        self.page = page
+        self.base_url = base_url
+        self.requested_urls = []
+        page.on("request", lambda request: self.requested_urls.append(request.url))
+
+    def __getattr__(self, name):
+        return getattr(self.page, name)
+
+    def visit(self, path):
+        response = self.page.goto(self.base_url + path)
+        return response
+
+    def foreign_requests(self):
+        """Requests to any host other than the site's own (data: and blob: URLs are local)."""
+        own = urlsplit(self.base_url).netloc
+        return [
+            url
+            for url in self.requested_urls
+            if urlsplit(url).scheme in {"http", "https", "ws", "wss"} and urlsplit(url).netloc != own
+        ]
+
+    def axe_violations(self):
+        """axe-core's WCAG 2.1 A and AA violations on the current page (script from a PyPI package)."""
+        from axe_playwright_python.sync_playwright import Axe
+
+        results = Axe().run(self.page, options=AXE_WCAG_21_AA)
+        return [
+            {
+                "id": violation["id"],
+                "help": violation["help"],
+                "targets": [node["target"] for node in violation["nodes"]],
+            }
+            for violation in results.response["violations"]
+        ]
+
+
+@pytest.fixture
+def browser_page(chromium, live_server):
+    context = chromium.new_context(base_url=live_server.url, locale="fr-FR")
+    page = BrowserPage(context.new_page(), live_server.url)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def html_validator():
+    """Validates HTML documents with the Nu Html Checker; returns its errors per document name."""
+    if not shutil.which("java"):
+        _missing("Java not found: the Nu Html Checker (vnu.jar) needs a Java runtime")
+    if not VNU_JAR.exists():
+        _missing(f"vnu.jar not found at {VNU_JAR}: run 'npm install --prefix .tools vnu-jar' or set VNU_JAR")
+
+    def validate(documents):
+        """`documents`: {name: html}. One JVM start for the whole batch."""
+        with tempfile.TemporaryDirectory() as folder:
+            paths = {}
+            for index, (name, html) in enumerate(documents.items()):
+                path = Path(folder) / f"page-{index}.html"
+                path.write_text(html, encoding="utf-8")
+                paths[str(path)] = name
+            result = subprocess.run(
+                ["java", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *paths],
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=True,
+            )
+            messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+        errors = {name: [] for name in documents}
+        for message in messages:
+            if message.get("type") == "error" or message.get("subType") == "fatal":
+                source = urlsplit(message.get("url", "")).path
+                name = paths.get(source, source)
+                errors.setdefault(name, []).append(f"line {message.get('lastLine')}: {message['message']}")
+        return {name: found for name, found in errors.items() if found}
+
+    return validate
