@@ -3,6 +3,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+from angers_intl.markdown import render_markdown
+
 register = template.Library()
 
 
@@ -36,3 +38,9 @@ def language_versions(context):
             }
         )
     return versions
+
+
+@register.filter(name="markdown")
+def markdown_filter(text):
+    """`{{ city.body|markdown }}`: sanitised HTML from staff-written Markdown."""
+    return render_markdown(text)
