@@ -1,7 +1,38 @@
+"""The city networks Angers belongs to, and the labels, awards, charters and commitments it has obtained.
+
+Networks carry their membership figures as data (`NetworkFigure`, one per measure, each with the year it
+refers to). A `Recognition` may have ordered `RecognitionLevel`s (the Europe Prize ladder); a `Distinction`
+is the city's obtaining of a recognition: a year, optionally a level of that same recognition and a validity
+period. Whether a distinction is current, expired or about to expire is decided here, in one place.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Prefetch, Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+FIRST_YEAR = 1900
+LAST_YEAR = 2100  # the database's sanity bound; clean() refuses years after the current one
+EXPIRY_NOTICE_DAYS = 90
+
+
+def _year_is_in_range(field_name):
+    return Q(**{f"{field_name}__isnull": True}) | Q(
+        **{f"{field_name}__gte": FIRST_YEAR, f"{field_name}__lte": LAST_YEAR}
+    )
+
+
+def _check_year_not_in_future(errors, field_name, year):
+    if year is not None and year > timezone.localdate().year:
+        errors[field_name] = _("The year cannot be later than the current year.")
+
+
+# Networks
 
 
 class NetworkKind(models.TextChoices):
@@ -9,16 +40,60 @@ class NetworkKind(models.TextChoices):
     THEMATIC_NETWORK = "thematic", _("Thematic network")
 
 
+NETWORK_KIND_HEADINGS = {
+    NetworkKind.CITY_NETWORK: _("City networks"),
+    NetworkKind.THEMATIC_NETWORK: _("Thematic networks"),
+}
+
+
+class NetworkScope(models.TextChoices):
+    REGIONAL = "regional", _("Regional")
+    NATIONAL = "national", _("National")
+    EUROPEAN = "european", _("European")
+    WORLDWIDE = "worldwide", _("Worldwide")
+
+
 class NetworkQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
 
+    def with_figures(self):
+        """Networks with their figures, in two queries whatever their number."""
+        return self.prefetch_related(Prefetch("figures", queryset=NetworkFigure.objects.order_by("pk")))
+
 
 class Network(models.Model):
     name = models.CharField(_("name"), max_length=200)
-    acronym = models.CharField(_("acronym"), max_length=20, blank=True)
+    acronym = models.CharField(
+        _("acronym"), max_length=20, blank=True, help_text=_("For example CGLU in French, UCLG in English.")
+    )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=NetworkKind.choices)
+    scope = models.CharField(_("scope"), max_length=16, choices=NetworkScope.choices)
+    founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+    headquarters = models.CharField(_("headquarters"), max_length=200, blank=True)
+    description = models.TextField(
+        _("what it does"), blank=True, help_text=_("Markdown: paragraphs, lists, links, emphasis.")
+    )
+    city_benefits = models.TextField(
+        _("what the city gains from it"), blank=True, help_text=_("Markdown: paragraphs, lists, links, emphasis.")
+    )
+    website = models.URLField(_("official website"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="networks/logos/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_alt = models.CharField(
+        _("logo text alternative"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty when the logo only repeats the network's name, shown next to it."),
+    )
     published = models.BooleanField(_("published"), default=False)
     display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
@@ -30,10 +105,408 @@ class Network(models.Model):
         ordering = ["kind", "display_order", "slug"]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=NetworkKind.values), name="network_kind_valid"),
+            models.CheckConstraint(condition=Q(scope__in=NetworkScope.values), name="network_scope_valid"),
+            models.CheckConstraint(
+                condition=_year_is_in_range("founded_year"), name="network_founded_year_in_range"
+            ),
         ]
 
     def __str__(self):
         return self.acronym or self.name
 
     def get_absolute_url(self):
+        return reverse("networks:network_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        _check_year_not_in_future(errors, "founded_year", self.founded_year)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def list_url(self):
+        """This network's anchor on the networks page."""
         return reverse("networks:network_list") + f"#{self.slug}"
+
+    @property
+    def ordered_figures(self):
+        """Figures in the order of `FigureMeasure` (uses the prefetched figures: no query)."""
+        order = {measure: index for index, measure in enumerate(FigureMeasure.values)}
+        return sorted(self.figures.all(), key=lambda figure: order.get(figure.measure, len(order)))
+
+
+def group_networks_by_kind(networks):
+    """[(heading, [network, …]), …] in the order of `NetworkKind`, leaving out empty kinds."""
+    groups = []
+    for kind in NetworkKind:
+        members = [network for network in networks if network.kind == kind]
+        if members:
+            groups.append({"kind": kind, "heading": NETWORK_KIND_HEADINGS[kind], "networks": members})
+    return groups
+
+
+class FigureMeasure(models.TextChoices):
+    MEMBERS = "members", _("Members")
+    COUNTRIES = "countries", _("Countries")
+    POPULATION = "population", _("Inhabitants represented")
+    WORLD_POPULATION_SHARE = "world_share", _("Share of the world's population represented")
+
+
+class FigureQualifier(models.TextChoices):
+    EXACT = "exact", _("exactly")
+    MORE_THAN = "more_than", _("more than")
+    NEARLY = "nearly", _("nearly")
+
+
+class NetworkFigure(models.Model):
+    """One membership figure of a network (members, countries, population…) and the year it refers to."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="figures", verbose_name=_("network")
+    )
+    measure = models.CharField(_("measure"), max_length=16, choices=FigureMeasure.choices)
+    qualifier = models.CharField(
+        _("qualifier"), max_length=16, choices=FigureQualifier.choices, default=FigureQualifier.EXACT
+    )
+    value = models.PositiveBigIntegerField(
+        _("value"), help_text=_("A whole number; a percentage for the share of the world's population.")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year of the figure"),
+        null=True,
+        blank=True,
+        help_text=_("The year the figure refers to; leave empty if the source does not say."),
+    )
+
+    class Meta:
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
+        ordering = ["network", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "measure"],
+                name="network_figure_one_per_measure",
+                violation_error_message=_("This network already has a figure for this measure."),
+            ),
+            models.CheckConstraint(
+                condition=Q(measure__in=FigureMeasure.values), name="network_figure_measure_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(qualifier__in=FigureQualifier.values), name="network_figure_qualifier_valid"
+            ),
+            models.CheckConstraint(condition=_year_is_in_range("year"), name="network_figure_year_in_range"),
+            models.CheckConstraint(
+                condition=~Q(measure=FigureMeasure.WORLD_POPULATION_SHARE) | Q(value__lte=100),
+                name="network_figure_share_is_a_percentage",
+                violation_error_message=_("A share of the world's population is a percentage: 100 at most."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.network} · {self.get_measure_display()}"
+
+    def get_absolute_url(self):
+        return self.network.get_absolute_url()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        _check_year_not_in_future(errors, "year", self.year)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_percentage(self):
+        return self.measure == FigureMeasure.WORLD_POPULATION_SHARE
+
+
+# Labels, awards, charters and commitments
+
+
+class RecognitionKind(models.TextChoices):
+    LABEL = "label", _("Label")
+    AWARD = "award", _("Award")
+    CHARTER = "charter", _("Charter")
+    COMMITMENT = "commitment", _("Commitment")
+
+
+class Renewal(models.TextChoices):
+    ONE_OFF = "one_off", _("Awarded once, no expiry")
+    PERIODIC = "periodic", _("Awarded for a period, to be renewed")
+    COMMITMENT = "commitment", _("Commitment without expiry")
+
+
+class RecognitionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def with_levels_and_distinctions(self):
+        """Recognitions with their levels and the city's distinctions: three queries whatever their number."""
+        return self.prefetch_related(
+            Prefetch("levels", queryset=RecognitionLevel.objects.order_by("rank")),
+            Prefetch("distinctions", queryset=Distinction.objects.select_related("level")),
+        )
+
+
+class Recognition(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=RecognitionKind.choices)
+    awarding_body = models.CharField(
+        _("awarding body"), max_length=200, blank=True, help_text=_("For example: Council of Europe.")
+    )
+    established_year = models.PositiveSmallIntegerField(_("year created"), null=True, blank=True)
+    description = models.TextField(
+        _("what it rewards"), blank=True, help_text=_("Markdown: paragraphs, lists, links, emphasis.")
+    )
+    website = models.URLField(_("official website"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="networks/recognitions/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_alt = models.CharField(
+        _("logo text alternative"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty when the logo only repeats the name, shown next to it."),
+    )
+    renewal = models.CharField(
+        _("lifecycle"), max_length=16, choices=Renewal.choices, default=Renewal.ONE_OFF
+    )
+    renewal_period_years = models.PositiveSmallIntegerField(
+        _("renewal period (years)"),
+        null=True,
+        blank=True,
+        help_text=_("For a recognition awarded for a period: 1 if it is renewed every year."),
+    )
+    published = models.BooleanField(_("published"), default=False)
+    display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
+
+    objects = RecognitionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("label or award")
+        verbose_name_plural = _("labels and awards")
+        ordering = ["display_order", "slug"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=RecognitionKind.values), name="recognition_kind_valid"),
+            models.CheckConstraint(condition=Q(renewal__in=Renewal.values), name="recognition_renewal_valid"),
+            models.CheckConstraint(
+                condition=Q(renewal=Renewal.PERIODIC, renewal_period_years__isnull=False, renewal_period_years__gte=1)
+                | (~Q(renewal=Renewal.PERIODIC) & Q(renewal_period_years__isnull=True)),
+                name="recognition_period_only_when_periodic",
+                violation_error_message=_(
+                    "Give a renewal period (one year or more) exactly when the recognition is awarded for a period."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=_year_is_in_range("established_year"), name="recognition_established_year_in_range"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("networks:recognition_list") + f"#{self.slug}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        _check_year_not_in_future(errors, "established_year", self.established_year)
+        if self.renewal == Renewal.PERIODIC and not self.renewal_period_years:
+            errors["renewal_period_years"] = _("Say every how many years this recognition must be renewed.")
+        if self.renewal != Renewal.PERIODIC and self.renewal_period_years:
+            errors["renewal_period_years"] = _(
+                "Only a recognition awarded for a period has a renewal period: leave this empty."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def distinctions_by_status(self, on=None):
+        """The city's distinctions (prefetched) split into current, upcoming and past, newest first."""
+        on = on or timezone.localdate()
+        groups = {status: [] for status in DistinctionStatus.values}
+        for distinction in sorted(self.distinctions.all(), key=Distinction.sort_key, reverse=True):
+            groups[distinction.status(on)].append(distinction)
+        return groups
+
+    @property
+    def is_commitment(self):
+        """Charters and commitments are signed, not awarded: the page words them accordingly."""
+        return self.kind in {RecognitionKind.CHARTER, RecognitionKind.COMMITMENT}
+
+    def ladder(self):
+        """The levels in rank order, each saying whether the city reached it and when (prefetched data)."""
+        reached = {}
+        for distinction in self.distinctions.all():
+            if distinction.level_id:
+                reached.setdefault(distinction.level_id, []).append(distinction)
+        rungs = []
+        for level in self.levels.all():
+            distinctions = sorted(reached.get(level.pk, []), key=Distinction.sort_key)
+            years = ", ".join(str(distinction.year) for distinction in distinctions if distinction.year)
+            rungs.append({"level": level, "reached": bool(distinctions), "years": years})
+        return rungs
+
+
+class RecognitionLevel(models.Model):
+    """A rung of a recognition with levels: rank 1 is the first step (the European Diploma)."""
+
+    recognition = models.ForeignKey(
+        Recognition, on_delete=models.CASCADE, related_name="levels", verbose_name=_("label or award")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    rank = models.PositiveSmallIntegerField(_("rank"), help_text=_("1 for the first level, then 2, 3…"))
+
+    class Meta:
+        verbose_name = _("level")
+        verbose_name_plural = _("levels")
+        ordering = ["recognition", "rank"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recognition", "rank"],
+                name="recognition_level_rank_unique",
+                violation_error_message=_("This label or award already has a level with this rank."),
+            ),
+            # Lets a distinction's (recognition, level) pair reference a level of that very recognition.
+            models.UniqueConstraint(fields=["recognition", "id"], name="recognition_level_recognition_id_unique"),
+            models.CheckConstraint(condition=Q(rank__gte=1), name="recognition_level_rank_from_1"),
+        ]
+
+    def __str__(self):
+        return f"{self.recognition} · {self.name}"
+
+    def get_absolute_url(self):
+        return self.recognition.get_absolute_url()
+
+
+class DistinctionStatus(models.TextChoices):
+    CURRENT = "current", _("current")
+    UPCOMING = "upcoming", _("not yet valid")
+    EXPIRED = "expired", _("expired")
+
+
+class DistinctionQuerySet(models.QuerySet):
+    def current(self, on=None):
+        """Valid on `on` (today by default): started, and not ended. No validity dates means current."""
+        on = on or timezone.localdate()
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=on),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=on),
+        )
+
+    def expired(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(valid_until__lt=on)
+
+    def upcoming(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(valid_from__gt=on)
+
+    def expiring_within(self, days=EXPIRY_NOTICE_DAYS, on=None):
+        """Current distinctions whose validity ends in the next `days` days: staff must renew them."""
+        on = on or timezone.localdate()
+        return self.current(on).filter(valid_until__lte=on + datetime.timedelta(days=days))
+
+
+class Distinction(models.Model):
+    """The city's obtaining of a recognition: when, at which level, and for how long it is valid."""
+
+    recognition = models.ForeignKey(
+        Recognition, on_delete=models.CASCADE, related_name="distinctions", verbose_name=_("label or award")
+    )
+    level = models.ForeignKey(
+        RecognitionLevel,
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="distinctions",
+        verbose_name=_("level"),
+        help_text=_("Only for a label or award with levels; one of its own levels."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, help_text=_("Leave empty if the year is not known.")
+    )
+    awarded_on = models.DateField(_("exact date"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(
+        _("valid until"),
+        null=True,
+        blank=True,
+        help_text=_("Last day of validity; leave empty when it does not expire."),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = DistinctionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("distinction")
+        verbose_name_plural = _("distinctions")
+        ordering = ["recognition", F("year").desc(nulls_last=True), "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                F("recognition"),
+                Coalesce("year", Value(0)),
+                Coalesce("level", Value(0)),
+                name="distinction_unique_per_recognition_year_level",
+                violation_error_message=_("This distinction (same year and level) is already recorded."),
+            ),
+            models.CheckConstraint(condition=_year_is_in_range("year"), name="distinction_year_in_range"),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True) | Q(valid_until__isnull=True) | Q(valid_until__gte=F("valid_from")),
+                name="distinction_validity_ends_after_it_starts",
+                violation_error_message=_("The end of validity cannot come before its start."),
+            ),
+            models.CheckConstraint(
+                condition=Q(awarded_on__isnull=True) | Q(year__isnull=False),
+                name="distinction_date_needs_year",
+                violation_error_message=_("Give the year when you give the exact date."),
+            ),
+        ]
+
+    def __str__(self):
+        parts = [str(self.recognition)]
+        if self.level_id:
+            parts.append(self.level.name)
+        if self.year:
+            parts.append(str(self.year))
+        return " · ".join(parts)
+
+    def get_absolute_url(self):
+        return self.recognition.get_absolute_url()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        _check_year_not_in_future(errors, "year", self.year)
+        if self.awarded_on and self.year and self.awarded_on.year != self.year:
+            errors["awarded_on"] = _("The exact date must fall in the year given.")
+        if self.level_id and self.recognition_id and self.level.recognition_id != self.recognition_id:
+            errors["level"] = _(
+                "This level belongs to “%(other)s”, not to “%(recognition)s”: choose one of its own levels."
+            ) % {"other": self.level.recognition, "recognition": self.recognition}
+        if errors:
+            raise ValidationError(errors)
+
+    def status(self, on=None):
+        """The same rule as `DistinctionQuerySet.current()`, on an object already loaded."""
+        on = on or timezone.localdate()
+        if self.valid_until and self.valid_until < on:
+            return DistinctionStatus.EXPIRED
+        if self.valid_from and self.valid_from > on:
+            return DistinctionStatus.UPCOMING
+        return DistinctionStatus.CURRENT
+
+    @property
+    def is_current(self):
+        return self.status() == DistinctionStatus.CURRENT
+
+    def sort_key(self):
+        return (self.year or 0, self.level.rank if self.level_id else 0, self.pk or 0)
