@@ -104,7 +104,16 @@ class NetworkFigureInline(admin.TabularInline):
 
 @admin.register(Network)
 class NetworkAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "acronym", "kind", "scope", "founded_year", logo_preview, "published", "display_order"]
+    list_display = [
+        "name",
+        "acronym",
+        "kind",
+        "scope",
+        "founded_year",
+        logo_preview,
+        "published",
+        "display_order",
+    ]
     list_display_links = ["name"]
     list_editable = ["published", "display_order"]
     list_filter = ["kind", "scope", "published"]
@@ -146,7 +155,9 @@ class DistinctionInline(TranslationTabularInline):
         if db_field.name == "level":
             parent = getattr(self, "parent_recognition", None)
             kwargs["queryset"] = (
-                RecognitionLevel.objects.filter(recognition=parent).select_related("recognition").order_by("rank")
+                RecognitionLevel.objects.filter(recognition=parent)
+                .select_related("recognition")
+                .order_by("rank")
                 if parent
                 else RecognitionLevel.objects.none()
             )
@@ -204,4 +215,3 @@ class DistinctionAdmin(TabbedTranslationAdmin):
                 "recognition__display_order", "recognition__slug", "rank"
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-

@@ -76,7 +76,9 @@ class Network(models.Model):
         _("what it does"), blank=True, help_text=_("Markdown: paragraphs, lists, links, emphasis.")
     )
     city_benefits = models.TextField(
-        _("what the city gains from it"), blank=True, help_text=_("Markdown: paragraphs, lists, links, emphasis.")
+        _("what the city gains from it"),
+        blank=True,
+        help_text=_("Markdown: paragraphs, lists, links, emphasis."),
     )
     website = models.URLField(_("official website"), blank=True)
     logo = models.ImageField(
@@ -295,10 +297,14 @@ class Recognition(models.Model):
         verbose_name_plural = _("labels and awards")
         ordering = ["display_order", "slug"]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=RecognitionKind.values), name="recognition_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(kind__in=RecognitionKind.values), name="recognition_kind_valid"
+            ),
             models.CheckConstraint(condition=Q(renewal__in=Renewal.values), name="recognition_renewal_valid"),
             models.CheckConstraint(
-                condition=Q(renewal=Renewal.PERIODIC, renewal_period_years__isnull=False, renewal_period_years__gte=1)
+                condition=Q(
+                    renewal=Renewal.PERIODIC, renewal_period_years__isnull=False, renewal_period_years__gte=1
+                )
                 | (~Q(renewal=Renewal.PERIODIC) & Q(renewal_period_years__isnull=True)),
                 name="recognition_period_only_when_periodic",
                 violation_error_message=_(
@@ -376,7 +382,9 @@ class RecognitionLevel(models.Model):
                 violation_error_message=_("This label or award already has a level with this rank."),
             ),
             # Lets a distinction's (recognition, level) pair reference a level of that very recognition.
-            models.UniqueConstraint(fields=["recognition", "id"], name="recognition_level_recognition_id_unique"),
+            models.UniqueConstraint(
+                fields=["recognition", "id"], name="recognition_level_recognition_id_unique"
+            ),
             models.CheckConstraint(condition=Q(rank__gte=1), name="recognition_level_rank_from_1"),
         ]
 
@@ -460,7 +468,9 @@ class Distinction(models.Model):
             ),
             models.CheckConstraint(condition=_year_is_in_range("year"), name="distinction_year_in_range"),
             models.CheckConstraint(
-                condition=Q(valid_from__isnull=True) | Q(valid_until__isnull=True) | Q(valid_until__gte=F("valid_from")),
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_until__isnull=True)
+                | Q(valid_until__gte=F("valid_from")),
                 name="distinction_validity_ends_after_it_starts",
                 violation_error_message=_("The end of validity cannot come before its start."),
             ),

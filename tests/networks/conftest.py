@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.core.management import call_command
 
 from angers_intl.staff import COMMUNICATION_GROUP
 from networks.models import (
@@ -98,7 +97,9 @@ def communication_staff(db, client):
     """A staff member of the Communication group (not a superuser), signed in on `client`."""
     from django.contrib.auth.models import Group, User
 
-    call_command("load_content", stdout=io.StringIO())  # grants the group its permissions
+    from networks.content import load
+
+    load(stdout=io.StringIO())  # the Angers networks and labels, and the group's permissions
     user = User.objects.create_user("comms", "comms@example.org", password=None, is_staff=True)
     user.groups.add(Group.objects.get(name=COMMUNICATION_GROUP))
     client.force_login(user)

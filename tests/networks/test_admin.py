@@ -17,7 +17,9 @@ LANGUAGES = ["fr", "en"]
     ("language", "heading"),
     [("fr", "Réseaux et reconnaissances"), ("en", "Networks and recognition")],
 )
-def test_the_admin_index_lists_the_app_for_communication_staff(client, communication_staff, language, heading):
+def test_the_admin_index_lists_the_app_for_communication_staff(
+    client, communication_staff, language, heading
+):
     page = client.get("/admin/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert f'<html lang="{language}"' in page
     assert heading in page
@@ -144,7 +146,9 @@ def test_the_distinction_inline_offers_only_the_levels_of_its_recognition(client
         ("fr", "Ce niveau appartient à « Prix de l’Europe », pas à « Tree Cities of the World »"),
     ],
 )
-def test_a_level_of_another_recognition_is_refused_in_the_admin(client, communication_staff, language, message):
+def test_a_level_of_another_recognition_is_refused_in_the_admin(
+    client, communication_staff, language, message
+):
     trees = Recognition.objects.get(slug="tree-cities-of-the-world")
     flag = Recognition.objects.get(slug="europe-prize").levels.get(rank=2)
     data = {
@@ -160,7 +164,9 @@ def test_a_level_of_another_recognition_is_refused_in_the_admin(client, communic
     assert not Distinction.objects.filter(year=2022).exists()
 
 
-def test_the_logo_is_previewed_in_the_admin_and_shown_with_its_size(client, communication_staff, settings, tmp_path):
+def test_the_logo_is_previewed_in_the_admin_and_shown_with_its_size(
+    client, communication_staff, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     network = Network.objects.get(slug="eurocities")
     url = f"/admin/networks/network/{network.pk}/change/"
@@ -178,12 +184,16 @@ def test_the_logo_is_previewed_in_the_admin_and_shown_with_its_size(client, comm
     assert f'<img src="{network.logo.url}" alt="" height="48"' in change_page
     assert f'<img src="{network.logo.url}"' in client.get("/admin/networks/network/").content.decode()
     public = client.get("/en/networks/eurocities/").content.decode()
-    assert f'<img class="logo" src="{network.logo.url}" alt="Eurocities logo" width="120" height="40">' in public
+    assert (
+        f'<img class="logo" src="{network.logo.url}" alt="Eurocities logo" width="120" height="40">' in public
+    )
 
 
 def test_view_on_site_leads_staff_to_the_preview(client, communication_staff):
     network = Network.objects.get(slug="afccre")
-    page = client.get(f"/admin/networks/network/{network.pk}/change/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = client.get(
+        f"/admin/networks/network/{network.pk}/change/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
     assert 'href="/en/networks/preview/afccre/"' in page
     recognition = Recognition.objects.get(slug="europe-prize")
     page = client.get(f"/admin/networks/recognition/{recognition.pk}/change/").content.decode()

@@ -76,7 +76,9 @@ def test_staff_edits_survive_a_new_run(networks_content):
 
 
 def test_the_communication_group_may_manage_networks_and_recognitions(networks_content):
-    permissions = set(Group.objects.get(name=COMMUNICATION_GROUP).permissions.values_list("codename", flat=True))
+    permissions = set(
+        Group.objects.get(name=COMMUNICATION_GROUP).permissions.values_list("codename", flat=True)
+    )
     for model in ["network", "networkfigure", "recognition", "recognitionlevel", "distinction"]:
         for action in ["add", "change", "delete", "view"]:
             assert f"{action}_{model}" in permissions
@@ -85,7 +87,9 @@ def test_the_communication_group_may_manage_networks_and_recognitions(networks_c
 def test_every_loaded_text_exists_in_both_languages(networks_content):
     for network in Network.objects.all():
         for field in ["name", "description", "city_benefits"]:
-            assert getattr(network, f"{field}_fr") and getattr(network, f"{field}_en"), (network.slug, field)
+            assert getattr(network, f"{field}_fr"), (network.slug, field)
+            assert getattr(network, f"{field}_en"), (network.slug, field)
     for recognition in Recognition.objects.all():
         for field in ["name", "description"]:
-            assert getattr(recognition, f"{field}_fr") and getattr(recognition, f"{field}_en")
+            assert getattr(recognition, f"{field}_fr"), (recognition.slug, field)
+            assert getattr(recognition, f"{field}_en"), (recognition.slug, field)

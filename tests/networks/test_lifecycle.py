@@ -1,6 +1,7 @@
 """Current, expired, not yet valid, expiring within 90 days: dates relative to today."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
@@ -30,19 +31,20 @@ def tree_cities(make_recognition):
     expiring = Distinction.objects.create(
         recognition=recognition, year=days(-334).year, valid_from=days(-334), valid_until=days(30)
     )
-    return recognition, expired, expiring
+    return SimpleNamespace(recognition=recognition, expired=expired, expiring=expiring)
 
 
 def test_current_and_expired_are_told_apart(tree_cities):
-    recognition, expired, expiring = tree_cities
-    assert list(Distinction.objects.current()) == [expiring]
-    assert list(Distinction.objects.expired()) == [expired]
-    assert expired.status() == DistinctionStatus.EXPIRED
-    assert expiring.status() == DistinctionStatus.CURRENT
+    assert list(Distinction.objects.current()) == [tree_cities.expiring]
+    assert list(Distinction.objects.expired()) == [tree_cities.expired]
+    assert tree_cities.expired.status() == DistinctionStatus.EXPIRED
+    assert tree_cities.expiring.status() == DistinctionStatus.CURRENT
 
 
 def test_the_last_day_of_validity_is_still_current(make_recognition):
-    distinction = Distinction.objects.create(recognition=make_recognition(), year=TODAY.year, valid_until=TODAY)
+    distinction = Distinction.objects.create(
+        recognition=make_recognition(), year=TODAY.year, valid_until=TODAY
+    )
     assert list(Distinction.objects.current()) == [distinction]
     assert distinction.status() == DistinctionStatus.CURRENT
     assert distinction.status(on=days(1)) == DistinctionStatus.EXPIRED
@@ -64,25 +66,22 @@ def test_a_distinction_that_starts_later_is_not_yet_current(make_recognition):
 
 
 def test_expiring_within_90_days(make_recognition, tree_cities):
-    recognition, expired, expiring = tree_cities
     later = Distinction.objects.create(recognition=make_recognition("later"), valid_until=days(91))
     on_the_limit = Distinction.objects.create(recognition=make_recognition("limit"), valid_until=days(90))
     Distinction.objects.create(recognition=make_recognition("forever"))
-    assert set(Distinction.objects.expiring_within(90)) == {expiring, on_the_limit}
+    assert set(Distinction.objects.expiring_within(90)) == {tree_cities.expiring, on_the_limit}
     assert later not in Distinction.objects.expiring_within(90)
 
 
 def test_the_public_page_never_shows_an_expired_distinction_as_current(client, tree_cities):
-    recognition, expired, expiring = tree_cities
-    Distinction.objects.filter(pk=expiring.pk).delete()
+    Distinction.objects.filter(pk=tree_cities.expiring.pk).delete()
     page = client.get("/en/labels-and-awards/").content.decode()
     assert '<ul class="distinctions">' not in page
     assert "Previously:" in page
-    assert f"{expired.year} (expired on " in page
+    assert f"{tree_cities.expired.year} (expired on " in page
 
 
 def test_the_public_page_shows_the_current_one_and_the_past_one_apart(client, tree_cities):
-    recognition, expired, expiring = tree_cities
     page = client.get("/fr/labels-et-distinctions/").content.decode()
     current_list = page.split('<ul class="distinctions">')[1].split("</ul>")[0]
     past = page.split('<p class="distinctions__past">')[1].split("</p>")[0]
@@ -93,12 +92,11 @@ def test_the_public_page_shows_the_current_one_and_the_past_one_apart(client, tr
 
 
 def test_staff_see_the_distinctions_expiring_within_90_days(client, communication_staff, tree_cities):
-    recognition, expired, expiring = tree_cities
     response = client.get("/admin/networks/distinction/?validity=expiring", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
-    assert list(response.context["cl"].result_list) == [expiring]
+    assert list(response.context["cl"].result_list) == [tree_cities.expiring]
     notice = client.get("/admin/networks/recognition/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "1 distinction expires within 90 days." in notice
     assert "?validity=expiring" in notice
     listed = client.get("/admin/networks/recognition/?validity=expiring", HTTP_ACCEPT_LANGUAGE="en")
-    assert list(listed.context["cl"].result_list) == [recognition]
+    assert list(listed.context["cl"].result_list) == [tree_cities.recognition]

@@ -75,9 +75,10 @@ def test_a_periodic_recognition_needs_its_renewal_period(make_recognition):
     recognition = Recognition(slug="x", name_fr="X", kind="label", renewal=Renewal.PERIODIC)
     with pytest.raises(ValidationError) as error:
         recognition.full_clean()
-    assert "Say every how many years this recognition must be renewed." in error.value.message_dict[
-        "renewal_period_years"
-    ]
+    assert (
+        "Say every how many years this recognition must be renewed."
+        in error.value.message_dict["renewal_period_years"]
+    )
 
 
 def test_recognition_kind_and_lifecycle_are_checked_by_the_database(make_recognition):
@@ -87,15 +88,21 @@ def test_recognition_kind_and_lifecycle_are_checked_by_the_database(make_recogni
 
 
 def test_level_ranks_are_unique_within_a_recognition(europe_prize, make_recognition):
-    refused_by_database(lambda: RecognitionLevel.objects.create(recognition=europe_prize, rank=1, name_fr="Bis"))
-    refused_by_database(lambda: RecognitionLevel.objects.create(recognition=europe_prize, rank=0, name_fr="Zéro"))
+    refused_by_database(
+        lambda: RecognitionLevel.objects.create(recognition=europe_prize, rank=1, name_fr="Bis")
+    )
+    refused_by_database(
+        lambda: RecognitionLevel.objects.create(recognition=europe_prize, rank=0, name_fr="Zéro")
+    )
     other = make_recognition("other")
     RecognitionLevel.objects.create(recognition=other, rank=1, name_fr="Premier niveau")
 
 
 def test_the_same_distinction_cannot_be_recorded_twice(europe_prize, make_recognition):
     diploma = europe_prize.levels.get(rank=1)
-    refused_by_database(lambda: Distinction.objects.create(recognition=europe_prize, year=2018, level=diploma))
+    refused_by_database(
+        lambda: Distinction.objects.create(recognition=europe_prize, year=2018, level=diploma)
+    )
     with pytest.raises(ValidationError, match="already recorded"):
         Distinction(recognition=europe_prize, year=2018, level=diploma).full_clean()
     # Undated ones too: a second "recognised, year unknown" would say nothing new.
@@ -134,11 +141,15 @@ def test_a_level_of_another_recognition_is_refused_with_a_clear_message(europe_p
     ]
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the composite foreign key exists on PostgreSQL")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the composite foreign key exists on PostgreSQL"
+)
 def test_postgresql_refuses_a_level_of_another_recognition(europe_prize, make_recognition):
     other = make_recognition("trees")
     refused_by_database(
-        lambda: Distinction.objects.create(recognition=other, year=2020, level=europe_prize.levels.get(rank=2))
+        lambda: Distinction.objects.create(
+            recognition=other, year=2020, level=europe_prize.levels.get(rank=2)
+        )
     )
     # Nor can a level be moved to another recognition under a distinction that uses it.
     refused_by_database(

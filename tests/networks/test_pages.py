@@ -56,7 +56,9 @@ def network_card(page, slug):
 
 
 @pytest.mark.parametrize(("language", "path"), [("fr", "/fr/reseaux/"), ("en", "/en/networks/")])
-def test_networks_page_shows_every_network_with_its_name_and_acronym(client, angers_content, language, path):
+def test_networks_page_shows_every_network_with_its_name_and_acronym(
+    client, networks_content, language, path
+):
     response = client.get(path)
     assert response.status_code == 200
     page = main_of(response)
@@ -75,11 +77,17 @@ def test_networks_page_shows_every_network_with_its_name_and_acronym(client, ang
         ("/en/networks/", "City networks", "Thematic networks"),
     ],
 )
-def test_networks_are_grouped_by_kind(client, angers_content, path, city_heading, thematic_heading):
+def test_networks_are_grouped_by_kind(client, networks_content, path, city_heading, thematic_heading):
     page = main_of(client.get(path))
     city, thematic = page.split(f'<h2 id="group-thematic">{thematic_heading}</h2>')
     assert f'<h2 id="group-city">{city_heading}</h2>' in city
-    for slug in ["afccre", "cites-unies-france", "uclg", "eurocities", "pays-de-la-loire-cooperation-internationale"]:
+    for slug in [
+        "afccre",
+        "cites-unies-france",
+        "uclg",
+        "eurocities",
+        "pays-de-la-loire-cooperation-internationale",
+    ]:
         assert f'id="{slug}"' in city
     for slug in ["global-covenant-of-mayors", "educating-cities"]:
         assert f'id="{slug}"' in thematic
@@ -100,7 +108,11 @@ def test_networks_are_grouped_by_kind(client, angers_content, path, city_heading
                     "<dt>Pays</dt><dd>38</dd>",
                     "<dd>130 millions</dd>",
                 ],
-                "global-covenant-of-mayors": ["<dd>12\xa0761</dd>", "<dd>142</dd>", "<dd>plus de 1 milliard</dd>"],
+                "global-covenant-of-mayors": [
+                    "<dd>12\xa0761</dd>",
+                    "<dd>142</dd>",
+                    "<dd>plus de 1 milliard</dd>",
+                ],
                 "educating-cities": ["<dd>1994</dd>", "<dd>plus de 500</dd>", "<dd>34</dd>"],
                 "pays-de-la-loire-cooperation-internationale": ["<dt>Siège</dt><dd>Angers</dd>", "ALCID"],
             },
@@ -117,14 +129,23 @@ def test_networks_are_grouped_by_kind(client, angers_content, path, city_heading
                     "<dt>Countries</dt><dd>38</dd>",
                     "<dd>130 million</dd>",
                 ],
-                "global-covenant-of-mayors": ["<dd>12,761</dd>", "<dd>142</dd>", "<dd>more than 1 billion</dd>"],
+                "global-covenant-of-mayors": [
+                    "<dd>12,761</dd>",
+                    "<dd>142</dd>",
+                    "<dd>more than 1 billion</dd>",
+                ],
                 "educating-cities": ["<dd>1994</dd>", "<dd>more than 500</dd>", "<dd>34</dd>"],
-                "pays-de-la-loire-cooperation-internationale": ["<dt>Headquarters</dt><dd>Angers</dd>", "ALCID"],
+                "pays-de-la-loire-cooperation-internationale": [
+                    "<dt>Headquarters</dt><dd>Angers</dd>",
+                    "ALCID",
+                ],
             },
         ),
     ],
 )
-def test_networks_show_founding_year_and_figures_in_the_page_language(client, angers_content, path, expected):
+def test_networks_show_founding_year_and_figures_in_the_page_language(
+    client, networks_content, path, expected
+):
     page = main_of(client.get(path))
     for slug, fragments in expected.items():
         card = network_card(page, slug)
@@ -134,7 +155,9 @@ def test_networks_show_founding_year_and_figures_in_the_page_language(client, an
 
 def test_a_figure_shows_the_year_it_refers_to(client, make_network, make_figure):
     make_figure(make_network("eurocities", name_fr="Eurocities", name_en="Eurocities"), value=212, year=2024)
-    assert "<dd>212 <span class=\"facts__year\">(figure for 2024)</span></dd>" in main_of(client.get("/en/networks/"))
+    assert '<dd>212 <span class="facts__year">(figure for 2024)</span></dd>' in main_of(
+        client.get("/en/networks/")
+    )
     assert "(chiffre de 2024)" in main_of(client.get("/fr/reseaux/"))
 
 
@@ -155,7 +178,9 @@ def test_a_figure_shows_the_year_it_refers_to(client, make_network, make_figure)
         ),
     ],
 )
-def test_each_network_says_what_it_does_and_links_to_its_site(client, angers_content, path, what_it_does, link):
+def test_each_network_says_what_it_does_and_links_to_its_site(
+    client, networks_content, path, what_it_does, link
+):
     card = network_card(main_of(client.get(path)), "afccre")
     assert what_it_does in card
     assert link in card
@@ -166,11 +191,19 @@ def test_each_network_says_what_it_does_and_links_to_its_site(client, angers_con
     ("path", "heading", "benefits"),
     [
         ("/fr/reseaux/cgl/", None, None),
-        ("/fr/reseaux/uclg/", "<h1>Cités et Gouvernements Locaux Unis <span class=\"acronym\">(CGLU)</span>", "Ce que la ville y gagne"),
-        ("/en/networks/uclg/", "<h1>United Cities and Local Governments <span class=\"acronym\">(UCLG)</span>", "What the city gains from it"),
+        (
+            "/fr/reseaux/uclg/",
+            '<h1>Cités et Gouvernements Locaux Unis <span class="acronym">(CGLU)</span>',
+            "Ce que la ville y gagne",
+        ),
+        (
+            "/en/networks/uclg/",
+            '<h1>United Cities and Local Governments <span class="acronym">(UCLG)</span>',
+            "What the city gains from it",
+        ),
     ],
 )
-def test_each_network_has_its_own_page(client, angers_content, path, heading, benefits):
+def test_each_network_has_its_own_page(client, networks_content, path, heading, benefits):
     response = client.get(path)
     if heading is None:
         assert response.status_code == 404
@@ -181,18 +214,20 @@ def test_each_network_has_its_own_page(client, angers_content, path, heading, be
     assert "2004" in page
 
 
-def test_the_list_links_to_each_network_page_in_the_same_language(client, angers_content):
+def test_the_list_links_to_each_network_page_in_the_same_language(client, networks_content):
     assert 'href="/en/networks/uclg/">More about UCLG</a>' in main_of(client.get("/en/networks/"))
     assert 'href="/fr/reseaux/uclg/">En savoir plus sur CGLU</a>' in main_of(client.get("/fr/reseaux/"))
 
 
-def test_the_language_switcher_of_a_network_page_leads_to_the_same_network(client, angers_content):
+def test_the_language_switcher_of_a_network_page_leads_to_the_same_network(client, networks_content):
     page = client.get("/fr/reseaux/uclg/").content.decode()
     assert 'href="/en/networks/uclg/" hreflang="en" lang="en">English</a>' in page
 
 
-@pytest.mark.parametrize(("language", "path"), [("fr", "/fr/labels-et-distinctions/"), ("en", "/en/labels-and-awards/")])
-def test_labels_page_shows_every_recognition(client, angers_content, language, path):
+@pytest.mark.parametrize(
+    ("language", "path"), [("fr", "/fr/labels-et-distinctions/"), ("en", "/en/labels-and-awards/")]
+)
+def test_labels_page_shows_every_recognition(client, networks_content, language, path):
     response = client.get(path)
     assert response.status_code == 200
     page = main_of(response)
@@ -236,7 +271,7 @@ def test_labels_page_shows_every_recognition(client, angers_content, language, p
         ),
     ],
 )
-def test_labels_page_shows_awarding_bodies_years_and_levels(client, angers_content, path, fragments):
+def test_labels_page_shows_awarding_bodies_years_and_levels(client, networks_content, path, fragments):
     page = main_of(client.get(path))
     for fragment in fragments:
         assert fragment in page, fragment
@@ -265,18 +300,23 @@ def test_labels_page_shows_awarding_bodies_years_and_levels(client, angers_conte
         ),
     ],
 )
-def test_the_europe_prize_shows_its_ladder_with_the_diploma_marked_in_words(client, angers_content, path, rungs):
+def test_the_europe_prize_shows_its_ladder_with_the_diploma_marked_in_words(
+    client, networks_content, path, rungs
+):
     page = main_of(client.get(path))
     ladder = page.split('<ol class="ladder" aria-labelledby="europe-prize-levels">')[1].split("</ol>")[0]
     shown = [
-        (item.split('<span class="ladder__name">')[1].split("</span>")[0], item.split('<span class="ladder__status">')[1].split("</span>")[0])
+        (
+            item.split('<span class="ladder__name">')[1].split("</span>")[0],
+            item.split('<span class="ladder__status">')[1].split("</span>")[0],
+        )
         for item in ladder.split("<li")[1:]
     ]
     assert shown == rungs
     assert ladder.count("ladder__rung--reached") == 1
 
 
-def test_unpublished_items_are_left_out_of_public_pages(client, angers_content):
+def test_unpublished_items_are_left_out_of_public_pages(client, networks_content):
     Network.objects.filter(slug="uclg").update(published=False)
     Recognition.objects.filter(slug="europe-prize").update(published=False)
     assert 'id="uclg"' not in client.get("/en/networks/").content.decode()
@@ -284,7 +324,7 @@ def test_unpublished_items_are_left_out_of_public_pages(client, angers_content):
     assert "Europe Prize" not in main_of(client.get("/en/labels-and-awards/"))
 
 
-def test_staff_preview_unpublished_items_through_their_own_url(client, angers_content, admin_user):
+def test_staff_preview_unpublished_items_through_their_own_url(client, networks_content, admin_user):
     Network.objects.filter(slug="uclg").update(published=False)
     Recognition.objects.filter(slug="europe-prize").update(published=False)
     anonymous = client.get("/en/networks/preview/uclg/")
@@ -304,7 +344,7 @@ def test_staff_preview_unpublished_items_through_their_own_url(client, angers_co
 
 
 @pytest.mark.parametrize("path", ["/fr/reseaux/", "/en/networks/uclg/", "/en/labels-and-awards/"])
-def test_public_pages_stay_cacheable(client, angers_content, path):
+def test_public_pages_stay_cacheable(client, networks_content, path):
     response = client.get(path)
     assert "Cookie" not in response.get("Vary", "")
     assert not response.cookies
@@ -313,7 +353,10 @@ def test_public_pages_stay_cacheable(client, angers_content, path):
 
 def test_empty_pages_say_so(client, db):
     assert "No network has been published yet." in client.get("/en/networks/").content.decode()
-    assert "Aucun label ni aucune distinction n’a encore été publié." in client.get("/fr/labels-et-distinctions/").content.decode()
+    assert (
+        "Aucun label ni aucune distinction n’a encore été publié."
+        in client.get("/fr/labels-et-distinctions/").content.decode()
+    )
 
 
 def test_a_recognition_without_distinction_shows_no_obtained_section(client, make_recognition):
@@ -325,7 +368,9 @@ def test_a_recognition_without_distinction_shows_no_obtained_section(client, mak
 
 def test_an_exact_date_and_a_validity_are_shown_in_the_page_language(client, make_recognition):
     recognition = make_recognition("dated")
-    Distinction.objects.create(recognition=recognition, year=2018, awarded_on="2018-06-20", valid_until="2099-12-31")
+    Distinction.objects.create(
+        recognition=recognition, year=2018, awarded_on="2018-06-20", valid_until="2099-12-31"
+    )
     assert '<time datetime="2018-06-20">20 juin 2018</time> (valable jusqu’au 31 décembre 2099)' in main_of(
         client.get("/fr/labels-et-distinctions/")
     )
