@@ -19,7 +19,7 @@ NETWORKS = [
         "description_fr": (
             "Née en 1951 à l’initiative d’élus locaux, dans l’Europe qui se relevait de la guerre, l’AFCCRE est "
             "à l’origine du mouvement des jumelages entre villes européennes.\n\n"
-            "Elle regroupe aujourd’hui plus de 1\u00a0500 collectivités françaises et européennes : communes, "
+            "Elle regroupe aujourd’hui plus de 1\u00a0500 collectivités françaises et européennes : communes, "
             "intercommunalités, départements et régions. Elle les tient au courant de l’actualité et des "
             "politiques de l’Union européenne et les aide à y prendre toute leur part."
         ),
@@ -125,7 +125,7 @@ NETWORKS = [
         "acronym_fr": "",
         "acronym_en": "",
         "description_fr": (
-            "Depuis 1986, Eurocities réunit les grandes villes d’Europe autour d’une ambition commune : "
+            "Depuis 1986, Eurocities réunit les grandes villes d’Europe autour d’une ambition commune : "
             "construire ensemble un avenir meilleur. Ses villes membres s’inspirent les unes des autres, "
             "partagent leurs bonnes pratiques et coordonnent leurs actions pour le climat, l’équité sociale et "
             "une économie à la fois locale et mondiale.\n\n"
@@ -168,7 +168,7 @@ NETWORKS = [
         "acronym_en": "",
         "description_fr": (
             "Autrefois appelé ALCID, ce réseau régional multi-acteurs rassemble celles et ceux qui, dans les "
-            "Pays de la Loire, agissent pour la coopération et la solidarité internationales : collectivités, "
+            "Pays de la Loire, agissent pour la coopération et la solidarité internationales : collectivités, "
             "associations, entreprises, universités… Ensemble, ils créent des synergies à l’international qui "
             "enrichissent aussi leurs territoires.\n\n"
             "Installée à Angers, l’association est soutenue par la Région des Pays de la Loire et par le "
@@ -208,7 +208,7 @@ NETWORKS = [
         "description_fr": (
             "Réseau international de villes mobilisées contre le changement climatique, la Convention mondiale "
             "des maires compte 12\u00a0761 villes de 142 pays, où vit plus d’un milliard de personnes. Elle "
-            "coordonne des solutions locales au service d’un but commun : réduire les émissions de CO₂ d’ici "
+            "coordonne des solutions locales au service d’un but commun : réduire les émissions de CO₂ d’ici "
             "2030, avec pour horizon une société résiliente et sobre en carbone."
         ),
         "description_en": (

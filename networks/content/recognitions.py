@@ -49,7 +49,7 @@ RECOGNITIONS = [
         "awarding_body_en": "French Ministry of Foreign Affairs",
         "description_fr": (
             "Ce label du ministère des Affaires étrangères distingue l’engagement européen d’une ville. Angers "
-            "l’a reçu pour son dispositif d’échanges de jeunes « ambassadeurs » : en place depuis 1967 et sans "
+            "l’a reçu pour son dispositif d’échanges de jeunes « ambassadeurs » : en place depuis 1967 et sans "
             "équivalent en France, il fait vivre les partenariats européens de la ville et donne de l’Europe "
             "une image dynamique et positive."
         ),
@@ -130,7 +130,7 @@ RECOGNITIONS = [
         "description_fr": (
             "Un mouvement de villes européennes engagées pour la protection de l’environnement. Les "
             "signataires s’engagent à aller plus loin d’ici 2030, avec des objectifs chiffrés dans cinq "
-            "domaines : l’air, l’eau, la nature et la biodiversité, l’économie circulaire et les déchets, et "
+            "domaines : l’air, l’eau, la nature et la biodiversité, l’économie circulaire et les déchets, et "
             "le bruit."
         ),
         "description_en": (

@@ -143,7 +143,7 @@ def test_the_distinction_inline_offers_only_the_levels_of_its_recognition(client
     ("language", "message"),
     [
         ("en", "This level belongs to “Europe Prize”, not to “Tree Cities of the World”"),
-        ("fr", "Ce niveau appartient à « Prix de l’Europe », pas à « Tree Cities of the World »"),
+        ("fr", "Ce niveau appartient à «\xa0Prix de l’Europe\xa0», pas à «\xa0Tree Cities of the World\xa0»"),
     ],
 )
 def test_a_level_of_another_recognition_is_refused_in_the_admin(
@@ -198,3 +198,13 @@ def test_view_on_site_leads_staff_to_the_preview(client, communication_staff):
     recognition = Recognition.objects.get(slug="europe-prize")
     page = client.get(f"/admin/networks/recognition/{recognition.pk}/change/").content.decode()
     assert 'href="/fr/labels-et-distinctions/apercu/#europe-prize"' in page
+
+
+def test_a_level_the_city_holds_cannot_be_deleted_from_the_inline(client, communication_staff):
+    prize = Recognition.objects.get(slug="europe-prize")
+    url = f"/admin/networks/recognition/{prize.pk}/change/"
+    data = admin_form_data(client.get(url, HTTP_ACCEPT_LANGUAGE="en")) | {"levels-0-DELETE": "on"}
+    response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "would require deleting the following protected related objects" in response.content.decode()
+    assert prize.levels.count() == 4

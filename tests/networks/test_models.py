@@ -136,7 +136,7 @@ def test_a_level_of_another_recognition_is_refused_with_a_clear_message(europe_p
     with translation.override("fr"), pytest.raises(ValidationError) as error:
         distinction.full_clean()
     assert error.value.message_dict["level"] == [
-        "Ce niveau appartient à « Prix de l’Europe », pas à « Villes arborées » : choisissez l’un de ses propres "
+        "Ce niveau appartient à «\xa0Prix de l’Europe\xa0», pas à «\xa0Villes arborées\xa0»\xa0: choisissez l’un de ses propres "
         "niveaux."
     ]
 

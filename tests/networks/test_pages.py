@@ -167,7 +167,7 @@ def test_a_figure_shows_the_year_it_refers_to(client, make_network, make_figure)
         (
             "/fr/reseaux/",
             "à l’origine du mouvement des jumelages",
-            '<a href="https://www.afccre.org/" rel="external noopener" class="external-link">Site officiel : AFCCRE'
+            '<a href="https://www.afccre.org/" rel="external noopener" class="external-link">Site officiel\xa0: AFCCRE'
             '<span class="visually-hidden"> (site externe)</span></a>',
         ),
         (
@@ -247,7 +247,7 @@ def test_labels_page_shows_every_recognition(client, networks_content, language,
                 "2018 · <strong>Diplôme européen</strong>",
                 "<dt>Décerné par</dt><dd>Ministère des Affaires étrangères</dd>",
                 "2012 · Pour le programme des jeunes ambassadeurs",
-                "jeunes « ambassadeurs »",
+                "jeunes «&nbsp;ambassadeurs&nbsp;»",
                 "Attribué pour un an, renouvelé chaque année",
                 "<dt>Porté par</dt><dd>Organisation mondiale de la santé (OMS)</dd>",
                 "La ville a pris cet engagement",
