@@ -498,6 +498,15 @@ class Distinction(models.Model):
         _check_year_not_in_future(errors, "year", self.year)
         if self.awarded_on and self.year and self.awarded_on.year != self.year:
             errors["awarded_on"] = _("The exact date must fall in the year given.")
+        if (
+            self.recognition_id
+            and self.recognition.renewal == Renewal.PERIODIC
+            and self.valid_from
+            and not self.valid_until
+        ):
+            errors["valid_until"] = _(
+                "This label or award is only valid for a period: give the last day of validity."
+            )
         if self.level_id and self.recognition_id and self.level.recognition_id != self.recognition_id:
             errors["level"] = _(
                 "This level belongs to “%(other)s”, not to “%(recognition)s”: choose one of its own levels."

@@ -100,3 +100,16 @@ def test_staff_see_the_distinctions_expiring_within_90_days(client, communicatio
     assert "?validity=expiring" in notice
     listed = client.get("/admin/networks/recognition/?validity=expiring", HTTP_ACCEPT_LANGUAGE="en")
     assert list(listed.context["cl"].result_list) == [tree_cities.recognition]
+
+
+def test_a_periodic_recognition_asks_for_the_end_of_validity(tree_cities):
+    from django.core.exceptions import ValidationError
+
+    distinction = Distinction(recognition=tree_cities.recognition, year=TODAY.year, valid_from=TODAY)
+    with pytest.raises(ValidationError) as error:
+        distinction.full_clean()
+    assert error.value.message_dict["valid_until"] == [
+        "This label or award is only valid for a period: give the last day of validity."
+    ]
+    distinction.valid_until = days(364)
+    distinction.full_clean()
