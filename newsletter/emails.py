@@ -34,7 +34,9 @@ def unsubscribe_url_maker():
     def make(language, subscriber_id, unsubscribe_key):
         if language not in paths:
             with translation.override(language):
-                paths[language] = absolute_url(reverse("newsletter:unsubscribe", kwargs={"token": placeholder}))
+                paths[language] = absolute_url(
+                    reverse("newsletter:unsubscribe", kwargs={"token": placeholder})
+                )
         return paths[language].replace(placeholder, make_unsubscribe_token(subscriber_id, unsubscribe_key))
 
     return make

@@ -97,8 +97,12 @@ class Subscriber(models.Model):
         permissions = [("export_subscribers", _("Can export the list of confirmed subscribers"))]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="subscriber_email_unique_ci"),
-            models.CheckConstraint(condition=Q(status__in=SubscriberStatus.values), name="subscriber_status_valid"),
-            models.CheckConstraint(condition=Q(language__in=LANGUAGE_CODES), name="subscriber_language_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=SubscriberStatus.values), name="subscriber_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=LANGUAGE_CODES), name="subscriber_language_valid"
+            ),
             models.CheckConstraint(
                 condition=Q(form_language__in=LANGUAGE_CODES), name="subscriber_form_language_valid"
             ),
@@ -155,7 +159,9 @@ class DeletionCount(models.Model):
         ordering = ["-day", "reason"]
         constraints = [
             models.UniqueConstraint(fields=["day", "reason"], name="deletion_count_unique_day_reason"),
-            models.CheckConstraint(condition=Q(reason__in=DeletionReason.values), name="deletion_count_reason_valid"),
+            models.CheckConstraint(
+                condition=Q(reason__in=DeletionReason.values), name="deletion_count_reason_valid"
+            ),
         ]
 
     def __str__(self):

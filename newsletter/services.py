@@ -223,7 +223,9 @@ def confirmed_subscribers_csv(*, language=None, chunk_size=2000):
         rows = rows.filter(language=language)
     unsubscribe_url = emails.unsubscribe_url_maker()
     fields = ("pk", "email", "language", "confirmed_at", "unsubscribe_key")
-    for pk, email, row_language, confirmed_at, key in rows.values_list(*fields).iterator(chunk_size=chunk_size):
+    for pk, email, row_language, confirmed_at, key in rows.values_list(*fields).iterator(
+        chunk_size=chunk_size
+    ):
         yield writer.writerow(
             [_csv_safe(email), row_language, confirmed_at.isoformat(), unsubscribe_url(row_language, pk, key)]
         )

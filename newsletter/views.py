@@ -76,7 +76,9 @@ class NewsletterView(OwnOriginPostMixin, TemplateView):
     template_name = "newsletter/signup.html"
 
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("subscription_form", SubscriptionForm(request=self.request, auto_id="newsletter-%s"))
+        kwargs.setdefault(
+            "subscription_form", SubscriptionForm(request=self.request, auto_id="newsletter-%s")
+        )
         kwargs.setdefault("unsubscription_form", UnsubscriptionRequestForm(auto_id="unsubscribe-%s"))
         return super().get_context_data(**kwargs)
 

@@ -8,7 +8,10 @@ from newsletter.tokens import make_form_issue_stamp
 
 PAGE = {"fr": "/fr/lettre-d-information/", "en": "/en/newsletter/"}
 UNSUBSCRIBE_PAGE = {"fr": "/fr/lettre-d-information/desabonnement/", "en": "/en/newsletter/unsubscribe/"}
-ANSWER_PAGE = {"fr": "/fr/lettre-d-information/verifiez-votre-messagerie/", "en": "/en/newsletter/check-your-inbox/"}
+ANSWER_PAGE = {
+    "fr": "/fr/lettre-d-information/verifiez-votre-messagerie/",
+    "en": "/en/newsletter/check-your-inbox/",
+}
 # A person reads the page before sending the form: it was shown a minute ago.
 A_MINUTE_AGO = 60
 

@@ -17,7 +17,9 @@ def snapshot(response):
     return response.status_code, headers, response.content, dict(response.cookies)
 
 
-def test_the_answer_is_identical_whatever_the_address_state(client, site_profile, subscribe, mailoutbox, settings):
+def test_the_answer_is_identical_whatever_the_address_state(
+    client, site_profile, subscribe, mailoutbox, settings
+):
     subscribe("pending@example.org")
     subscribe("confirmed@example.org")
     client.post(confirmation_link(mailoutbox[-1]))
@@ -73,7 +75,9 @@ def test_honeypot_is_hidden_from_people_and_assistive_technologies(client, db):
 
 
 @pytest.mark.parametrize("issued", ["now", "", "forged:stamp", "missing"])
-def test_forms_sent_too_fast_or_without_a_genuine_stamp_send_nothing(client, site_profile, mailoutbox, issued):
+def test_forms_sent_too_fast_or_without_a_genuine_stamp_send_nothing(
+    client, site_profile, mailoutbox, issued
+):
     data = form_fields(email="quick@example.org", language="fr")
     if issued == "missing":
         del data["issued"]
@@ -86,7 +90,9 @@ def test_forms_sent_too_fast_or_without_a_genuine_stamp_send_nothing(client, sit
 
 def test_the_minimum_delay_is_a_setting(client, site_profile, mailoutbox, settings):
     settings.NEWSLETTER_MIN_SUBMIT_SECONDS = 0
-    client.post(PAGE["fr"], form_fields(email="quick@example.org", language="fr", issued=make_form_issue_stamp()))
+    client.post(
+        PAGE["fr"], form_fields(email="quick@example.org", language="fr", issued=make_form_issue_stamp())
+    )
     assert len(mailoutbox) == 1
 
     settings.NEWSLETTER_MIN_SUBMIT_SECONDS = 120
@@ -94,7 +100,9 @@ def test_the_minimum_delay_is_a_setting(client, site_profile, mailoutbox, settin
     assert len(mailoutbox) == 1
 
 
-def test_at_most_a_few_mails_per_address_per_day(site_profile, subscribe, ask_unsubscribe_link, mailoutbox, settings):
+def test_at_most_a_few_mails_per_address_per_day(
+    site_profile, subscribe, ask_unsubscribe_link, mailoutbox, settings
+):
     assert settings.NEWSLETTER_MAILS_PER_ADDRESS_PER_DAY == 3
     for _attempt in range(5):
         assert subscribe("Victim@Example.org").status_code == 302
@@ -189,9 +197,15 @@ def test_garbage_posts_never_cause_a_server_error(client, db, data, path):
     assert response.status_code in (200, 302, 400)
 
 
-@pytest.mark.parametrize("body", [b"email=%FF%FE%00&language=fr", b"\xff\xfe\xfd", b"email=" + b"\xe9" * 1000])
+@pytest.mark.parametrize(
+    "body", [b"email=%FF%FE%00&language=fr", b"\xff\xfe\xfd", b"email=" + b"\xe9" * 1000]
+)
 def test_bytes_that_are_not_utf8_never_cause_a_server_error(client, db, body):
-    for content_type in ("application/x-www-form-urlencoded", "multipart/form-data; boundary=nothing", "text/plain"):
+    for content_type in (
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=nothing",
+        "text/plain",
+    ):
         response = client.generic("POST", PAGE["fr"], body, content_type=content_type)
         assert response.status_code in (200, 302, 400), content_type
 
@@ -210,7 +224,9 @@ def test_a_bad_source_is_not_stored(client, site_profile, subscribe):
         {"HTTP_REFERER": "https://evil.example/page"},
     ],
 )
-def test_a_form_posted_from_another_site_is_refused_with_a_clear_page(client, site_profile, mailoutbox, headers):
+def test_a_form_posted_from_another_site_is_refused_with_a_clear_page(
+    client, site_profile, mailoutbox, headers
+):
     for path in (PAGE["en"], UNSUBSCRIBE_PAGE["en"]):
         response = client.post(path, form_fields(email="csrf@example.org", language="en"), **headers)
         assert response.status_code == 403
@@ -245,13 +261,17 @@ def test_a_form_posted_from_our_own_pages_is_accepted(client, site_profile, mail
 def test_the_configured_site_origin_is_accepted_behind_a_proxy(client, site_profile, mailoutbox, settings):
     settings.SITE_BASE_URL = "https://international.example.org"
     response = client.post(
-        PAGE["fr"], form_fields(email="proxy@example.org", language="fr"), HTTP_ORIGIN="https://international.example.org"
+        PAGE["fr"],
+        form_fields(email="proxy@example.org", language="fr"),
+        HTTP_ORIGIN="https://international.example.org",
     )
     assert response.status_code == 302
     assert len(mailoutbox) == 1
 
 
-@pytest.mark.parametrize("path", ["/fr/", "/en/", PAGE["fr"], PAGE["en"], UNSUBSCRIBE_PAGE["fr"], ANSWER_PAGE["en"]])
+@pytest.mark.parametrize(
+    "path", ["/fr/", "/en/", PAGE["fr"], PAGE["en"], UNSUBSCRIBE_PAGE["fr"], ANSWER_PAGE["en"]]
+)
 def test_anonymous_pages_set_no_cookie_and_do_not_vary_on_cookie(db, path):
     response = Client().get(path)
     assert response.status_code == 200
@@ -262,7 +282,10 @@ def test_anonymous_pages_set_no_cookie_and_do_not_vary_on_cookie(db, path):
 
 def test_the_footer_form_of_every_page_posts_to_the_newsletter_page(client, db):
     page = client.get("/en/partner-cities/").content.decode()
-    assert '<form class="newsletter-form newsletter-form--compact" method="post" action="/en/newsletter/">' in page
+    assert (
+        '<form class="newsletter-form newsletter-form--compact" method="post" action="/en/newsletter/">'
+        in page
+    )
     assert 'name="source" value="/en/partner-cities/"' in page
     assert '<option value="en" selected lang="en">English</option>' in page
 

@@ -212,7 +212,9 @@ def test_erasing_a_person_keeps_only_an_anonymous_count(staff_client):
     staff_client.post(change_url, {"language": "en"})  # an edit leaves a trace in the admin history
     assert LogEntry.objects.filter(object_repr="erase-me@example.org").exists()
 
-    response = staff_client.post(reverse("admin:newsletter_subscriber_delete", args=[person.pk]), {"post": "yes"})
+    response = staff_client.post(
+        reverse("admin:newsletter_subscriber_delete", args=[person.pk]), {"post": "yes"}
+    )
     assert response.status_code == 302
     assert list(Subscriber.objects.all()) == [keep]
     assert not LogEntry.objects.filter(object_repr__contains="erase-me").exists()

@@ -80,10 +80,12 @@ def newsletter_pages(language):
             "newsletter": PAGE[language],
             "answer": ANSWER_PAGE[language],
             "unsubscribe request": UNSUBSCRIBE_PAGE[language],
-            "unsubscribe link sent": UNSUBSCRIBE_PAGE[language] + ("lien-envoye/" if language == "fr" else "link-sent/"),
+            "unsubscribe link sent": UNSUBSCRIBE_PAGE[language]
+            + ("lien-envoye/" if language == "fr" else "link-sent/"),
             "confirm": confirmation_path(subscriber),
             "unsubscribe": unsubscribe_path(subscriber.pk, subscriber.unsubscribe_key),
-            "invalid confirm link": PAGE[language] + ("confirmer/nope/" if language == "fr" else "confirm/nope/"),
+            "invalid confirm link": PAGE[language]
+            + ("confirmer/nope/" if language == "fr" else "confirm/nope/"),
             "invalid unsubscribe link": UNSUBSCRIBE_PAGE[language] + "nope/",
         }
 

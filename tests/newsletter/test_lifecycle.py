@@ -113,7 +113,9 @@ def test_a_confirmation_link_works_once(client, site_profile, subscribe, mailout
     assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
 
 
-def test_an_old_confirmation_link_does_not_confirm_a_later_subscription(client, site_profile, subscribe, mailoutbox):
+def test_an_old_confirmation_link_does_not_confirm_a_later_subscription(
+    client, site_profile, subscribe, mailoutbox
+):
     subscribe("back@example.org")
     first_link = confirmation_link(mailoutbox[0])
     client.post(first_link)
@@ -175,7 +177,10 @@ def test_a_link_still_valid_just_before_expiry_confirms(client, site_profile, su
     ["nonsense", "a" * 5000, "eyJzIjoxLCJuIjoieCJ9:1abcde:forged-signature", "%00%ff", "..:..:.."],
 )
 def test_tampered_links_get_a_clear_page(client, db, token):
-    for path in (f"/fr/lettre-d-information/confirmer/{token}/", f"/fr/lettre-d-information/desabonnement/{token}/"):
+    for path in (
+        f"/fr/lettre-d-information/confirmer/{token}/",
+        f"/fr/lettre-d-information/desabonnement/{token}/",
+    ):
         for response in (client.get(path), client.post(path)):
             assert response.status_code in (400, 404)
             assert "non valable" in response.content.decode() or response.status_code == 404
@@ -194,7 +199,9 @@ def test_pending_subscriber_asking_again_gets_another_mail_and_both_links_work(
     assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
 
 
-def test_confirmed_subscriber_asking_again_is_told_and_nothing_changes(client, site_profile, subscribe, mailoutbox):
+def test_confirmed_subscriber_asking_again_is_told_and_nothing_changes(
+    client, site_profile, subscribe, mailoutbox
+):
     subscribe("fan@example.org", language="en")
     client.post(confirmation_link(mailoutbox[0]))
     confirmed_at = Subscriber.objects.get().confirmed_at
@@ -232,7 +239,9 @@ def test_resubscribing_after_unsubscribing_starts_a_fresh_double_opt_in(
     assert subscriber.status == Subscriber.Status.CONFIRMED
 
 
-def test_unsubscribe_link_of_an_old_mail_works_after_resubscribing(client, site_profile, subscribe, mailoutbox):
+def test_unsubscribe_link_of_an_old_mail_works_after_resubscribing(
+    client, site_profile, subscribe, mailoutbox
+):
     subscribe("loyal@example.org")
     old_unsubscribe = unsubscribe_link(mailoutbox[0])
     client.post(confirmation_link(mailoutbox[0]))
@@ -264,7 +273,9 @@ def test_one_click_unsubscribe_from_a_mail_provider(client, site_profile, subscr
 
 
 @pytest.mark.parametrize("page_language", ["fr", "en"])
-def test_asking_for_an_unsubscribe_link_by_address(client, site_profile, subscribe, ask_unsubscribe_link, mailoutbox, page_language):
+def test_asking_for_an_unsubscribe_link_by_address(
+    client, site_profile, subscribe, ask_unsubscribe_link, mailoutbox, page_language
+):
     subscribe("lost@example.org", language="en")
     client.post(confirmation_link(mailoutbox[0]))
 
@@ -281,15 +292,19 @@ def test_links_are_built_from_the_configured_base_url(client, site_profile, subs
     settings.SITE_BASE_URL = "https://international.example.org"
     subscribe("abs@example.org")
     assert "https://international.example.org/fr/lettre-d-information/confirmer/" in mailoutbox[0].body
-    assert mailoutbox[0].extra_headers["List-Unsubscribe"].startswith(
-        "<https://international.example.org/fr/lettre-d-information/desabonnement/"
+    assert (
+        mailoutbox[0]
+        .extra_headers["List-Unsubscribe"]
+        .startswith("<https://international.example.org/fr/lettre-d-information/desabonnement/")
     )
 
 
 def test_mails_name_the_site_from_its_profile_never_a_fixed_city(client, db, subscribe, mailoutbox):
     from angers_intl.models import SiteProfile
 
-    SiteProfile.objects.create(city_name="Tampere", site_title="Tampere International", contact_email="hello@tampere.example")
+    SiteProfile.objects.create(
+        city_name="Tampere", site_title="Tampere International", contact_email="hello@tampere.example"
+    )
     subscribe("t@example.org", language="en")
     message = mailoutbox[0]
     assert "Tampere International" in message.subject

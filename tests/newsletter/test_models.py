@@ -86,6 +86,11 @@ def test_the_consent_statement_shown_is_the_archived_text_of_the_current_version
 
 def test_every_subscriber_secret_is_different(db):
     first, second = make(email="a@example.org"), make(email="b@example.org")
-    secrets = {first.unsubscribe_key, first.confirmation_nonce, second.unsubscribe_key, second.confirmation_nonce}
+    secrets = {
+        first.unsubscribe_key,
+        first.confirmation_nonce,
+        second.unsubscribe_key,
+        second.confirmation_nonce,
+    }
     assert len(secrets) == 4
     assert len(first.unsubscribe_key) >= 22
