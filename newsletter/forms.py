@@ -91,7 +91,8 @@ class SubscriptionForm(AntiAbuseForm):
         widget=LanguageSelect,
         error_messages={"invalid_choice": _("Choose French or English.")},
     )
-    source = forms.CharField(widget=forms.HiddenInput, required=False, max_length=1000)
+    # Cleaned and cut to size by the service: a long page path must never make the form fail unseen.
+    source = forms.CharField(widget=forms.HiddenInput, required=False)
 
     field_order = ["email", "language", "website", "issued", "source"]
 

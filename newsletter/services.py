@@ -14,7 +14,7 @@ from enum import StrEnum
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
@@ -176,9 +176,16 @@ def erase_subscriber(subscriber):
 
 
 def purge_unconfirmed(older_than_days):
-    """Delete subscriptions never confirmed within `older_than_days` days of the (latest) request."""
+    """Delete subscriptions never confirmed within `older_than_days` days of the (latest) request.
+
+    Also those refused before any confirmation (the owner used the unsubscribe link of the confirmation
+    e-mail): nobody ever consented for these addresses, so there is nothing to keep.
+    """
     cutoff = timezone.now() - timedelta(days=older_than_days)
-    stale = Subscriber.objects.filter(status=Subscriber.Status.PENDING, subscribed_at__lt=cutoff)
+    never_confirmed = Q(status=Subscriber.Status.PENDING) | Q(
+        status=Subscriber.Status.UNSUBSCRIBED, confirmed_at__isnull=True
+    )
+    stale = Subscriber.objects.filter(never_confirmed, subscribed_at__lt=cutoff)
     return _delete(stale, DeletionCount.Reason.PURGE)
 
 

@@ -190,24 +190,24 @@ GARBAGE = [
 ]
 
 
-@pytest.mark.parametrize("data", GARBAGE)
-@pytest.mark.parametrize("path", [PAGE["fr"], UNSUBSCRIBE_PAGE["en"]])
-def test_garbage_posts_never_cause_a_server_error(client, db, data, path):
-    response = client.post(path, data)
-    assert response.status_code in (200, 302, 400)
+def test_garbage_posts_never_cause_a_server_error(client, db):
+    for path in (PAGE["fr"], UNSUBSCRIBE_PAGE["en"]):
+        for data in GARBAGE:
+            response = client.post(path, data)
+            assert response.status_code in (200, 302, 400), (path, data)
 
 
-@pytest.mark.parametrize(
-    "body", [b"email=%FF%FE%00&language=fr", b"\xff\xfe\xfd", b"email=" + b"\xe9" * 1000]
-)
-def test_bytes_that_are_not_utf8_never_cause_a_server_error(client, db, body):
-    for content_type in (
+def test_bytes_that_are_not_utf8_never_cause_a_server_error(client, db):
+    bodies = [b"email=%FF%FE%00&language=fr", b"\xff\xfe\xfd", b"email=" + b"\xe9" * 1000]
+    content_types = [
         "application/x-www-form-urlencoded",
         "multipart/form-data; boundary=nothing",
         "text/plain",
-    ):
-        response = client.generic("POST", PAGE["fr"], body, content_type=content_type)
-        assert response.status_code in (200, 302, 400), content_type
+    ]
+    for body in bodies:
+        for content_type in content_types:
+            response = client.generic("POST", PAGE["fr"], body, content_type=content_type)
+            assert response.status_code in (200, 302, 400), (body, content_type)
 
 
 def test_a_bad_source_is_not_stored(client, site_profile, subscribe):

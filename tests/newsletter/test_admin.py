@@ -30,7 +30,7 @@ def subscriber(email, status=Subscriber.Status.CONFIRMED, language="fr", days_ag
         subscribed_at=moment,
         source_path="/fr/",
         status=status,
-        confirmed_at=moment if status == Subscriber.Status.CONFIRMED else None,
+        confirmed_at=None if status == Subscriber.Status.PENDING else moment,
         unsubscribed_at=moment if status == Subscriber.Status.UNSUBSCRIBED else None,
     )
 
@@ -261,21 +261,23 @@ def test_purge_command_deletes_old_unconfirmed_subscriptions_only(db, settings):
     subscriber("new-pending@example.org", status=Subscriber.Status.PENDING, days_ago=2)
     subscriber("old-confirmed@example.org", days_ago=400)
     subscriber("old-left@example.org", status=Subscriber.Status.UNSUBSCRIBED, days_ago=400)
+    refused = subscriber("refused@example.org", status=Subscriber.Status.UNSUBSCRIBED, days_ago=31)
+    Subscriber.objects.filter(pk=refused.pk).update(confirmed_at=None)  # unsubscribed before confirming
 
     out = io.StringIO()
     call_command("purge_unconfirmed_subscriptions", stdout=out)
     assert settings.NEWSLETTER_PURGE_UNCONFIRMED_AFTER_DAYS == 30
-    assert "1 unconfirmed subscription(s) older than 30 day(s) deleted." in out.getvalue()
+    assert "2 unconfirmed subscription(s) older than 30 day(s) deleted." in out.getvalue()
     assert sorted(Subscriber.objects.values_list("email", flat=True)) == [
         "new-pending@example.org",
         "old-confirmed@example.org",
         "old-left@example.org",
     ]
-    assert DeletionCount.objects.get(reason=DeletionCount.Reason.PURGE).count == 1
+    assert DeletionCount.objects.get(reason=DeletionCount.Reason.PURGE).count == 2
 
     call_command("purge_unconfirmed_subscriptions", "--days", "1", stdout=io.StringIO())
     assert not Subscriber.objects.filter(email="new-pending@example.org").exists()
-    assert DeletionCount.objects.get(reason=DeletionCount.Reason.PURGE).count == 2
+    assert DeletionCount.objects.get(reason=DeletionCount.Reason.PURGE).count == 3
 
 
 def test_purge_command_refuses_a_nonsense_delay(db):
