@@ -4,7 +4,6 @@ import re
 import time
 
 import pytest
-from django.test import Client
 
 from newsletter.models import Subscriber
 from newsletter.tokens import make_form_issue_stamp
@@ -124,11 +123,11 @@ def test_submissions_per_client_address_are_limited(site_profile, subscribe, mai
     assert Subscriber.objects.count() == 4
 
 
-def test_forwarded_for_counts_only_behind_a_trusted_proxy(site_profile, mailoutbox, settings):
+def test_forwarded_for_counts_only_behind_a_trusted_proxy(client, site_profile, mailoutbox, settings):
     settings.NEWSLETTER_SUBMISSIONS_PER_CLIENT_PER_HOUR = 1
 
     def from_forwarded(client_address, email):
-        Client(HTTP_X_FORWARDED_FOR=client_address).post(PAGE["fr"], form_fields(email=email, language="fr"))
+        client.post(PAGE["fr"], form_fields(email=email, language="fr"), HTTP_X_FORWARDED_FOR=client_address)
 
     # Not trusted: a client cannot escape the limit by inventing addresses.
     from_forwarded("203.0.113.1", "a@example.org")
@@ -277,8 +276,8 @@ def test_the_configured_site_origin_is_accepted_behind_a_proxy(client, site_prof
 @pytest.mark.parametrize(
     "path", ["/fr/", "/en/", PAGE["fr"], PAGE["en"], UNSUBSCRIBE_PAGE["fr"], ANSWER_PAGE["en"]]
 )
-def test_anonymous_pages_set_no_cookie_and_do_not_vary_on_cookie(db, path):
-    response = Client().get(path)
+def test_anonymous_pages_set_no_cookie_and_do_not_vary_on_cookie(client, db, path):
+    response = client.get(path)
     assert response.status_code == 200
     assert response.cookies == {}
     assert "cookie" not in response.get("Vary", "").lower()
