@@ -15,7 +15,7 @@ LIFECYCLE = {
     "fr": {
         "subject": "Confirmez votre inscription à la lettre d’information Angers à l’international",
         "body": "Quelqu’un, sans doute vous, a demandé à recevoir la lettre d’information",
-        "not_you": "Ce n’est pas vous ?",
+        "not_you": "Ce n’est pas vous\u00a0?",
         "confirm_button": "Confirmer mon inscription",
         "confirmed": "Inscription confirmée",
         "unsubscribe_button": "Se désabonner",
