@@ -53,6 +53,14 @@ class LinkState(StrEnum):
     INVALID = "invalid"
 
 
+@dataclass(frozen=True)
+class LinkResult:
+    """The state of a link, and the address it is for (shown on its page; empty when unknown)."""
+
+    state: LinkState
+    email: str = ""
+
+
 def request_subscription(*, email, language, source="", form_language=None):
     """Someone asked to receive the newsletter at `email`. Starts (or restarts) the double opt-in.
 
@@ -94,12 +102,6 @@ def request_subscription(*, email, language, source="", form_language=None):
         SubscriptionOutcome.ALREADY_SUBSCRIBED: emails.send_already_subscribed,
     }[outcome]
     return outcome if _mail(send, subscriber) else SubscriptionOutcome.MAIL_FAILED
-
-
-@dataclass(frozen=True)
-class LinkResult:
-    state: LinkState
-    email: str = ""
 
 
 def inspect_confirmation_link(token):
