@@ -216,3 +216,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# NEWSLETTER
+# Absolute links in e-mails (confirm, unsubscribe) are built from this base URL, never from the request's
+# Host header: e-mails will also be sent by commands that have no request. Scheme and host, no trailing slash.
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# A confirmation link works once, for this many hours.
+NEWSLETTER_CONFIRMATION_MAX_AGE_HOURS = env_int("NEWSLETTER_CONFIRMATION_MAX_AGE_HOURS", 72)
+# A form sent sooner than this after it was shown is treated as a robot's (neutral answer, no e-mail).
+NEWSLETTER_MIN_SUBMIT_SECONDS = env_int("NEWSLETTER_MIN_SUBMIT_SECONDS", 2)
+# Rate limits, counted in the cache (REDIS_URL with several app instances).
+NEWSLETTER_MAILS_PER_ADDRESS_PER_DAY = env_int("NEWSLETTER_MAILS_PER_ADDRESS_PER_DAY", 3)
+NEWSLETTER_SUBMISSIONS_PER_CLIENT_PER_HOUR = env_int("NEWSLETTER_SUBMISSIONS_PER_CLIENT_PER_HOUR", 10)
+# Only behind a proxy that sets X-Forwarded-For (nginx: $proxy_add_x_forwarded_for); otherwise a client could
+# choose its own address and escape the per-client limit.
+NEWSLETTER_TRUST_X_FORWARDED_FOR = env_bool("NEWSLETTER_TRUST_X_FORWARDED_FOR", False)
+# Unconfirmed subscriptions older than this are deleted by `manage.py purge_unconfirmed_subscriptions`.
+NEWSLETTER_PURGE_UNCONFIRMED_AFTER_DAYS = env_int("NEWSLETTER_PURGE_UNCONFIRMED_AFTER_DAYS", 30)

@@ -1,1 +1,172 @@
-# Subscribers and their consent proof arrive with the newsletter issue.
+"""Subscribers and the proof of their consent, shaped for sending to tens of thousands of addresses later.
+
+The address is kept as typed except the domain, which is lowercased (domains are case-insensitive; the local
+part may in theory be case-sensitive, so it is delivered as typed). One subscriber per mailbox whatever the
+case: a unique index on the lowered address. The consent proof is the latest one (see docs/architecture.md).
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q, Value
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def new_key():
+    """A random, URL-safe key (128 bits)."""
+    return secrets.token_urlsafe(16)
+
+
+def normalise_email(email):
+    """Strip surrounding spaces and lowercase the domain; the local part stays as typed."""
+    email = (email or "").strip()
+    local, separator, domain = email.rpartition("@")
+    if not separator:
+        return email
+    return f"{local}@{domain.lower()}"
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def for_email(self, email):
+        """The subscriber of this mailbox, compared case-insensitively in the database (uses the unique index)."""
+        return self.alias(email_lower=Lower("email")).filter(email_lower=Lower(Value(normalise_email(email))))
+
+    def confirmed(self):
+        return self.filter(status=Subscriber.Status.CONFIRMED)
+
+    def counts_by_status_and_language(self):
+        """{(status, language): count} in one query."""
+        rows = self.order_by().values_list("status", "language").annotate(count=models.Count("pk"))
+        return {(status, language): count for status, language, count in rows}
+
+
+class SubscriberStatus(models.TextChoices):
+    PENDING = "pending", _("waiting for confirmation")
+    CONFIRMED = "confirmed", _("confirmed")
+    UNSUBSCRIBED = "unsubscribed", _("unsubscribed")
+
+
+class DeletionReason(models.TextChoices):
+    ERASURE = "erasure", _("erased on request")
+    PURGE = "purge", _("unconfirmed, purged")
+
+
+class Subscriber(models.Model):
+    Status = SubscriberStatus
+
+    email = models.EmailField(_("e-mail address"), max_length=254)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, help_text=_("Language of the newsletter.")
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
+    # Consent proof: the latest request and what it said.
+    subscribed_at = models.DateTimeField(_("subscription requested at"))
+    source_path = models.CharField(
+        _("subscribed from page"), max_length=200, blank=True, help_text=_("Path of the page with the form.")
+    )
+    form_language = models.CharField(
+        _("language of the form"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        help_text=_("Language of the page on which the visitor read the consent statement."),
+    )
+    consent_version = models.CharField(
+        _("consent text version"),
+        max_length=20,
+        help_text=_("Version of the consent statement shown (newsletter/consent.py keeps every version)."),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
+    # Secrets for the links: the unsubscribe key never changes (old e-mails keep working); the confirmation
+    # nonce changes at every change of status, so a confirmation link works once.
+    unsubscribe_key = models.CharField(max_length=32, default=new_key, editable=False)
+    confirmation_nonce = models.CharField(max_length=32, default=new_key, editable=False)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("subscriber")
+        verbose_name_plural = _("subscribers")
+        ordering = ["-subscribed_at"]
+        permissions = [("export_subscribers", _("Can export the list of confirmed subscribers"))]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="subscriber_email_unique_ci"),
+            models.CheckConstraint(
+                condition=Q(status__in=SubscriberStatus.values), name="subscriber_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=LANGUAGE_CODES), name="subscriber_language_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(form_language__in=LANGUAGE_CODES), name="subscriber_form_language_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=SubscriberStatus.CONFIRMED) | Q(confirmed_at__isnull=False),
+                name="subscriber_confirmed_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=SubscriberStatus.UNSUBSCRIBED) | Q(unsubscribed_at__isnull=False),
+                name="subscriber_unsubscribed_has_date",
+            ),
+        ]
+        indexes = [
+            # Sending: confirmed subscribers of one language, in batches by primary key.
+            models.Index(fields=["status", "language", "id"], name="subscriber_sending_idx"),
+            # Purge of old unconfirmed requests.
+            models.Index(fields=["status", "subscribed_at"], name="subscriber_status_date_idx"),
+            models.Index(fields=["-subscribed_at"], name="subscriber_recent_idx"),
+        ]
+
+    def __str__(self):
+        return self.email
+
+    def get_absolute_url(self):
+        """Subscribers have no public page of their own: the newsletter page is where they manage it."""
+        return reverse("newsletter:signup")
+
+    def clean(self):
+        super().clean()
+        self.email = normalise_email(self.email)
+        errors = {}
+        if self.status == self.Status.CONFIRMED and not self.confirmed_at:
+            errors["confirmed_at"] = _("A confirmed subscriber needs the date of the confirmation.")
+        if self.status == self.Status.UNSUBSCRIBED and not self.unsubscribed_at:
+            errors["unsubscribed_at"] = _("An unsubscribed address needs the date it left.")
+        if self.email and Subscriber.objects.for_email(self.email).exclude(pk=self.pk).exists():
+            errors["email"] = _("This address is already in the list.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class DeletionCount(models.Model):
+    """What remains of erased or purged subscribers: a number per day and reason, no address."""
+
+    Reason = DeletionReason
+
+    day = models.DateField(_("day"))
+    reason = models.CharField(_("reason"), max_length=10, choices=Reason.choices)
+    count = models.PositiveIntegerField(_("addresses deleted"), default=0)
+
+    class Meta:
+        verbose_name = _("deletion count")
+        verbose_name_plural = _("deletion counts")
+        ordering = ["-day", "reason"]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "reason"], name="deletion_count_unique_day_reason"),
+            models.CheckConstraint(
+                condition=Q(reason__in=DeletionReason.values), name="deletion_count_reason_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.day}: {self.get_reason_display()} ({self.count})"
+
+    def get_absolute_url(self):
+        """Anonymous counters have no public page; the newsletter page is the nearest public place."""
+        return reverse("newsletter:signup")

@@ -1,0 +1,99 @@
+"""The e-mails of the subscription lifecycle: plain text and HTML, in the subscriber's language.
+
+Every e-mail carries a working unsubscribe link (in the body and in the List-Unsubscribe headers, RFC 8058
+one-click). Links are absolute, built from SITE_BASE_URL.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from angers_intl.models import SiteProfile
+
+from .tokens import make_confirmation_token, make_unsubscribe_token
+
+
+def absolute_url(path):
+    return f"{settings.SITE_BASE_URL}{path}"
+
+
+def unsubscribe_path(subscriber_id, unsubscribe_key):
+    token = make_unsubscribe_token(subscriber_id, unsubscribe_key)
+    return reverse("newsletter:unsubscribe", kwargs={"token": token})
+
+
+def unsubscribe_url_maker():
+    """A function (language, subscriber id, unsubscribe key) → absolute unsubscribe URL, for many rows at once:
+    the path of each language is reversed once."""
+    placeholder = "__token__"
+    paths = {}
+
+    def make(language, subscriber_id, unsubscribe_key):
+        if language not in paths:
+            with translation.override(language):
+                paths[language] = absolute_url(
+                    reverse("newsletter:unsubscribe", kwargs={"token": placeholder})
+                )
+        return paths[language].replace(placeholder, make_unsubscribe_token(subscriber_id, unsubscribe_key))
+
+    return make
+
+
+def confirmation_path(subscriber):
+    return reverse("newsletter:confirm", kwargs={"token": make_confirmation_token(subscriber)})
+
+
+def send_confirmation_request(subscriber):
+    """Ask a pending subscriber to confirm: the double opt-in."""
+    _send(subscriber, "confirmation", with_confirm_link=True)
+
+
+def send_already_subscribed(subscriber):
+    """Someone asked to subscribe an address that is already confirmed: tell its owner, change nothing."""
+    _send(subscriber, "already_subscribed")
+
+
+def send_unsubscribe_link(subscriber):
+    """Someone asked, on the newsletter page, to unsubscribe this address: send its owner the link."""
+    _send(subscriber, "unsubscribe_link")
+
+
+def _send(subscriber, name, *, with_confirm_link=False):
+    with translation.override(subscriber.language):
+        profile = SiteProfile.current()
+        unsubscribe_url = absolute_url(unsubscribe_path(subscriber.pk, subscriber.unsubscribe_key))
+        context = {
+            "site_name": profile.site_title or profile.city_name or gettext("International relations"),
+            "site_url": absolute_url(reverse("home")),
+            "newsletter_url": absolute_url(reverse("newsletter:signup")),
+            "privacy_url": absolute_url(reverse("privacy")),
+            "contact_email": profile.contact_email,
+            "email": subscriber.email,
+            "unsubscribe_url": unsubscribe_url,
+            "max_age_hours": settings.NEWSLETTER_CONFIRMATION_MAX_AGE_HOURS,
+            "purge_days": settings.NEWSLETTER_PURGE_UNCONFIRMED_AFTER_DAYS,
+            "LANGUAGE_CODE": subscriber.language,
+        }
+        if with_confirm_link:
+            # Inside the language override: the link's path is in the subscriber's language.
+            context["confirm_url"] = absolute_url(confirmation_path(subscriber))
+        subject = " ".join(render_to_string(f"newsletter/email/{name}_subject.txt", context).split())
+        text = render_to_string(f"newsletter/email/{name}.txt", context)
+        html = render_to_string(f"newsletter/email/{name}.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[subscriber.email],
+        reply_to=[profile.contact_email] if profile.contact_email else None,
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()

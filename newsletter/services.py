@@ -1,0 +1,338 @@
+"""Every change to a subscriber goes through these functions; views, admin and commands call them.
+
+They enforce the lifecycle (double opt-in, single-use confirmation, unsubscription that always works,
+erasure that leaves no address behind) and send the e-mails. No model save() or signal does any of it.
+"""
+
+import csv
+import logging
+import smtplib
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+
+from . import emails, ratelimit
+from .consent import CONSENT_VERSION, consent_text
+from .models import LANGUAGE_CODES, DeletionCount, Subscriber, new_key, normalise_email
+from .tokens import ExpiredToken, InvalidToken, read_confirmation_token, read_unsubscribe_token
+
+logger = logging.getLogger(__name__)
+
+ERASED_REPR = "[erased subscriber]"
+SOURCE_PATH_MAX_LENGTH = Subscriber._meta.get_field("source_path").max_length
+
+
+class SubscriptionOutcome(StrEnum):
+    CONFIRMATION_SENT = "confirmation_sent"
+    ALREADY_SUBSCRIBED = "already_subscribed"
+    RATE_LIMITED = "rate_limited"
+    MAIL_FAILED = "mail_failed"
+
+
+class UnsubscriptionRequestOutcome(StrEnum):
+    LINK_SENT = "link_sent"
+    NOTHING_TO_DO = "nothing_to_do"
+    RATE_LIMITED = "rate_limited"
+    MAIL_FAILED = "mail_failed"
+
+
+class LinkState(StrEnum):
+    """What a confirmation or unsubscribe link can do, or did."""
+
+    READY = "ready"
+    DONE = "done"
+    ALREADY_DONE = "already_done"
+    EXPIRED = "expired"
+    INVALID = "invalid"
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """The state of a link, and the address it is for (shown on its page; empty when unknown)."""
+
+    state: LinkState
+    email: str = ""
+
+
+def request_subscription(*, email, language, source="", form_language=None):
+    """Someone asked to receive the newsletter at `email`. Starts (or restarts) the double opt-in.
+
+    new or unsubscribed address → pending, fresh consent proof, confirmation e-mail;
+    pending → consent proof updated, confirmation e-mail again (earlier links keep working);
+    confirmed → nothing changes, its owner gets a short notice.
+    At most NEWSLETTER_MAILS_PER_ADDRESS_PER_DAY e-mails per address per day; beyond, nothing happens.
+    """
+    if language not in LANGUAGE_CODES:
+        raise ValueError(f"Unknown language {language!r}")
+    email = normalise_email(email)
+    if not ratelimit.allow_mail_to(email):
+        return SubscriptionOutcome.RATE_LIMITED
+    consent = {
+        "subscribed_at": timezone.now(),
+        "source_path": _clean_source(source),
+        "form_language": form_language if form_language in LANGUAGE_CODES else language,
+        "consent_version": CONSENT_VERSION,
+    }
+    with transaction.atomic():
+        subscriber, created = _lock_or_create(email, {"language": language, **consent})
+        if not created and subscriber.status == Subscriber.Status.CONFIRMED:
+            outcome = SubscriptionOutcome.ALREADY_SUBSCRIBED
+        else:
+            outcome = SubscriptionOutcome.CONFIRMATION_SENT
+            if not created:
+                if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+                    # A fresh double opt-in: earlier links can no longer confirm anything.
+                    subscriber.status = Subscriber.Status.PENDING
+                    subscriber.confirmation_nonce = new_key()
+                    subscriber.confirmed_at = None
+                    subscriber.unsubscribed_at = None
+                subscriber.language = language
+                for field, value in consent.items():
+                    setattr(subscriber, field, value)
+                subscriber.save()
+    send = {
+        SubscriptionOutcome.CONFIRMATION_SENT: emails.send_confirmation_request,
+        SubscriptionOutcome.ALREADY_SUBSCRIBED: emails.send_already_subscribed,
+    }[outcome]
+    return outcome if _mail(send, subscriber) else SubscriptionOutcome.MAIL_FAILED
+
+
+def inspect_confirmation_link(token):
+    """What the confirmation link can do, without doing it (for the page with the confirm button)."""
+    state, subscriber = _confirmation_target(token)
+    return LinkResult(state, subscriber.email if subscriber else "")
+
+
+def confirm_subscription(token):
+    """The owner of the address confirmed. Works once, within the confirmation delay."""
+    with transaction.atomic():
+        state, subscriber = _confirmation_target(token, lock=True)
+        if state != LinkState.READY:
+            return LinkResult(state, subscriber.email if subscriber else "")
+        subscriber.status = Subscriber.Status.CONFIRMED
+        subscriber.confirmed_at = timezone.now()
+        subscriber.confirmation_nonce = new_key()
+        subscriber.save(update_fields=["status", "confirmed_at", "confirmation_nonce"])
+    return LinkResult(LinkState.DONE, subscriber.email)
+
+
+def request_unsubscription(email):
+    """Someone asked, on the newsletter page, to unsubscribe `email`: its owner gets an unsubscribe link.
+
+    Unknown or already unsubscribed addresses get nothing (the visitor sees the same answer either way).
+    """
+    email = normalise_email(email)
+    if not ratelimit.allow_mail_to(email):
+        return UnsubscriptionRequestOutcome.RATE_LIMITED
+    subscriber = (
+        Subscriber.objects.for_email(email).exclude(status=Subscriber.Status.UNSUBSCRIBED).order_by().first()
+    )
+    if subscriber is None:
+        return UnsubscriptionRequestOutcome.NOTHING_TO_DO
+    if not _mail(emails.send_unsubscribe_link, subscriber):
+        return UnsubscriptionRequestOutcome.MAIL_FAILED
+    return UnsubscriptionRequestOutcome.LINK_SENT
+
+
+def inspect_unsubscribe_link(token):
+    """What the unsubscribe link can do, without doing it (for the page with the button)."""
+    state, subscriber = _unsubscribe_target(token)
+    return LinkResult(state, subscriber.email if subscriber else "")
+
+
+def unsubscribe(token):
+    """The owner of the address used the unsubscribe link of one of our e-mails."""
+    with transaction.atomic():
+        state, subscriber = _unsubscribe_target(token, lock=True)
+        if state != LinkState.READY:
+            return LinkResult(state, subscriber.email if subscriber else "")
+        unsubscribe_subscriber(subscriber)
+    return LinkResult(LinkState.DONE, subscriber.email)
+
+
+def unsubscribe_subscriber(subscriber):
+    """Mark one subscriber as unsubscribed (from a link, or by staff on the person's request)."""
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        return False
+    subscriber.status = Subscriber.Status.UNSUBSCRIBED
+    subscriber.unsubscribed_at = timezone.now()
+    subscriber.confirmation_nonce = new_key()
+    subscriber.save(update_fields=["status", "unsubscribed_at", "confirmation_nonce"])
+    return True
+
+
+def erase_subscribers(queryset):
+    """Right to erasure: delete the rows, remove the address from the admin history, count the deletions."""
+    return _delete(queryset, DeletionCount.Reason.ERASURE)
+
+
+def erase_subscriber(subscriber):
+    return erase_subscribers(Subscriber.objects.filter(pk=subscriber.pk))
+
+
+def purge_unconfirmed(older_than_days):
+    """Delete subscriptions never confirmed within `older_than_days` days of the (latest) request.
+
+    Also those refused before any confirmation (the owner used the unsubscribe link of the confirmation
+    e-mail): nobody ever consented for these addresses, so there is nothing to keep.
+    """
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    never_confirmed = Q(status=Subscriber.Status.PENDING) | Q(
+        status=Subscriber.Status.UNSUBSCRIBED, confirmed_at__isnull=True
+    )
+    stale = Subscriber.objects.filter(never_confirmed, subscribed_at__lt=cutoff)
+    return _delete(stale, DeletionCount.Reason.PURGE)
+
+
+def export_subscriber_data(subscriber):
+    """Everything we hold about one person (right of access), as a JSON-ready dict."""
+
+    def when(moment):
+        return moment.isoformat() if moment else None
+
+    return {
+        "email": subscriber.email,
+        "newsletter_language": subscriber.language,
+        "status": subscriber.status,
+        "subscription_requested_at": when(subscriber.subscribed_at),
+        "subscribed_from_page": subscriber.source_path,
+        "form_language": subscriber.form_language,
+        "consent_text_version": subscriber.consent_version,
+        "consent_text": consent_text(subscriber.consent_version, subscriber.form_language),
+        "confirmed_at": when(subscriber.confirmed_at),
+        "unsubscribed_at": when(subscriber.unsubscribed_at),
+        "ip_address": None,
+        "exported_at": when(timezone.now()),
+    }
+
+
+class _Echo:
+    """A file-like object whose write() returns the line, for csv.writer in a streamed response."""
+
+    def write(self, value):
+        return value
+
+
+CSV_HEADER = ["email", "language", "confirmed_at", "unsubscribe_url"]
+
+
+def confirmed_subscribers_csv(*, language=None, chunk_size=2000):
+    """CSV lines of the confirmed subscribers, read from the database in chunks (never all in memory)."""
+    writer = csv.writer(_Echo())
+    yield writer.writerow(CSV_HEADER)
+    rows = Subscriber.objects.confirmed().order_by("pk")
+    if language:
+        rows = rows.filter(language=language)
+    unsubscribe_url = emails.unsubscribe_url_maker()
+    fields = ("pk", "email", "language", "confirmed_at", "unsubscribe_key")
+    for pk, email, row_language, confirmed_at, key in rows.values_list(*fields).iterator(
+        chunk_size=chunk_size
+    ):
+        yield writer.writerow(
+            [_csv_safe(email), row_language, confirmed_at.isoformat(), unsubscribe_url(row_language, pk, key)]
+        )
+
+
+def _csv_safe(value):
+    """Spreadsheets run a cell starting with = + - @ as a formula: make it text."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _lock_or_create(email, defaults):
+    """The subscriber of `email`, locked until the end of the transaction; created if missing.
+
+    Two requests at once for a new address both try to insert; the unique index lets one win, the other
+    gets IntegrityError (PostgreSQL makes it wait for the winner's commit) and then locks the winner's row.
+    """
+    try:
+        return Subscriber.objects.select_for_update().for_email(email).get(), False
+    except Subscriber.DoesNotExist:
+        pass
+    try:
+        with transaction.atomic():
+            return Subscriber.objects.create(email=email, **defaults), True
+    except IntegrityError:
+        return Subscriber.objects.select_for_update().for_email(email).get(), False
+
+
+def _confirmation_target(token, lock=False):
+    try:
+        data = read_confirmation_token(token)
+    except ExpiredToken:
+        return LinkState.EXPIRED, None
+    except InvalidToken:
+        return LinkState.INVALID, None
+    subscribers = Subscriber.objects.select_for_update() if lock else Subscriber.objects
+    subscriber = subscribers.filter(pk=data.subscriber_id).first()
+    if subscriber is None:
+        return LinkState.INVALID, None
+    if subscriber.status == Subscriber.Status.CONFIRMED:
+        return LinkState.ALREADY_DONE, subscriber
+    if subscriber.status != Subscriber.Status.PENDING or not constant_time_compare(
+        subscriber.confirmation_nonce, data.secret
+    ):
+        # Used already, or superseded by an unsubscription or a later subscription.
+        return LinkState.INVALID, None
+    return LinkState.READY, subscriber
+
+
+def _unsubscribe_target(token, lock=False):
+    try:
+        data = read_unsubscribe_token(token)
+    except InvalidToken:
+        return LinkState.INVALID, None
+    subscribers = Subscriber.objects.select_for_update() if lock else Subscriber.objects
+    subscriber = subscribers.filter(pk=data.subscriber_id).first()
+    if subscriber is None or not constant_time_compare(subscriber.unsubscribe_key, data.secret):
+        # Erased (or never existed): nothing left to unsubscribe.
+        return LinkState.INVALID, None
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        return LinkState.ALREADY_DONE, subscriber
+    return LinkState.READY, subscriber
+
+
+def _delete(queryset, reason):
+    with transaction.atomic():
+        ids = list(queryset.order_by().values_list("pk", flat=True))
+        if not ids:
+            return 0
+        deleted, _per_model = Subscriber.objects.filter(pk__in=ids).delete()
+        _scrub_admin_history(ids)
+        counter, _created = DeletionCount.objects.get_or_create(day=timezone.localdate(), reason=reason)
+        DeletionCount.objects.filter(pk=counter.pk).update(count=F("count") + deleted)
+    return deleted
+
+
+def _scrub_admin_history(ids, batch_size=500):
+    """The admin's history names objects by str(obj), the address: replace it in the deleted rows' entries."""
+    content_type = ContentType.objects.get_for_model(Subscriber)
+    for start in range(0, len(ids), batch_size):
+        object_ids = [str(pk) for pk in ids[start : start + batch_size]]
+        LogEntry.objects.filter(content_type=content_type, object_id__in=object_ids).update(
+            object_repr=ERASED_REPR
+        )
+
+
+def _clean_source(source):
+    """The path of the page the form was on: a local path only, without query string, cut to fit."""
+    source = (source or "").split("?", 1)[0].split("#", 1)[0]
+    if not source.startswith("/") or source.startswith("//"):
+        return ""
+    return source[:SOURCE_PATH_MAX_LENGTH]
+
+
+def _mail(send, subscriber):
+    """Send one e-mail; a mail server failure is logged (and reported to admins), not shown to the visitor."""
+    try:
+        send(subscriber)
+    except (OSError, smtplib.SMTPException):
+        logger.exception("Newsletter e-mail to subscriber %s could not be sent.", subscriber.pk)
+        return False
+    return True
