@@ -105,6 +105,10 @@ class PartnerCityQuerySet(models.QuerySet):
             Prefetch("programmes", queryset=Programme.objects.published(), to_attr="published_programmes")
         )
 
+    def located(self):
+        """Cities with coordinates: those a map can show."""
+        return self.filter(latitude__isnull=False, longitude__isnull=False)
+
     def in_continent(self, continent):
         return self.filter(country__in=countries_in(continent))
 
@@ -165,11 +169,22 @@ class PartnerCity(models.Model):
         help_text=_("What the image shows, for people who cannot see it. Required with an image."),
     )
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    # Optional: a city whose position is not known yet is simply left off the maps.
     latitude = models.DecimalField(
-        _("latitude"), max_digits=7, decimal_places=4, help_text=_("Decimal degrees, north positive.")
+        _("latitude"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Decimal degrees, north positive."),
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=7, decimal_places=4, help_text=_("Decimal degrees, east positive.")
+        _("longitude"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Decimal degrees, east positive."),
     )
     website = models.URLField(_("official website"), blank=True)
     published = models.BooleanField(_("published"), default=False)
@@ -205,6 +220,11 @@ class PartnerCity(models.Model):
             models.CheckConstraint(
                 condition=Q(longitude__gte=-180, longitude__lte=180),
                 name="partner_city_longitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="partner_city_coordinates_together",
             ),
             models.CheckConstraint(condition=~Q(slug=""), name="partner_city_slug_not_empty"),
             models.CheckConstraint(
@@ -251,6 +271,12 @@ class PartnerCity(models.Model):
                     _("Longitude is between -180 and 180 degrees."), code="longitude_out_of_range"
                 )
             )
+        if (self.latitude is None) != (self.longitude is None):
+            errors.setdefault("longitude" if self.longitude is None else "latitude", []).append(
+                ValidationError(
+                    _("Give both latitude and longitude, or neither."), code="coordinates_incomplete"
+                )
+            )
         if self.slug in RESERVED_SLUGS:
             errors.setdefault("slug", []).append(
                 ValidationError(
@@ -269,6 +295,10 @@ class PartnerCity(models.Model):
     def _alt_field_name(self):
         # modeltranslation's admin form shows image_alt_fr, image_alt_en; the default language is required.
         return "image_alt_fr" if hasattr(self, "image_alt_fr") else "image_alt"
+
+    @property
+    def has_position(self):
+        return self.latitude is not None and self.longitude is not None
 
     @property
     def continent(self):

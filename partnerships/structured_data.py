@@ -17,13 +17,14 @@ def city_json_ld(city, url, image_url=None):
         "name": city.name,
         "description": city.plain_summary,
         "url": url,
-        "geo": {
+        "address": {"@type": "PostalAddress", "addressCountry": city.country.code},
+    }
+    if city.has_position:
+        data["geo"] = {
             "@type": "GeoCoordinates",
             "latitude": float(city.latitude),
             "longitude": float(city.longitude),
-        },
-        "address": {"@type": "PostalAddress", "addressCountry": city.country.code},
-    }
+        }
     if city.region:
         data["address"]["addressRegion"] = city.region
     if city.website:

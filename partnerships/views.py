@@ -51,13 +51,15 @@ class PartnerCityDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         city = self.object
-        frame = EUROPE if EUROPE.contains(city.latitude, city.longitude) else WORLD
+        frame = None
+        if city.has_position:
+            frame = EUROPE if EUROPE.contains(city.latitude, city.longitude) else WORLD
         return super().get_context_data(
             preview=self.preview,
             previous_city=self._neighbour(city, after=False),
             next_city=self._neighbour(city, after=True),
             map_frame=frame,
-            map_marker=markers([city], frame)[0],
+            map_marker=markers([city], frame)[0] if frame else None,
             structured_data=city_json_ld(city, self.request.build_absolute_uri(city.get_absolute_url())),
             **kwargs,
         )
@@ -115,7 +117,7 @@ class PartnerCityMapView(TemplateView):
     template_name = "partnerships/map.html"
 
     def get_context_data(self, **kwargs):
-        cities = list(PartnerCity.objects.published())
+        cities = list(PartnerCity.objects.published().located())
         world_markers = markers(cities, WORLD)
         return super().get_context_data(
             cities=cities,

@@ -36,6 +36,7 @@ def messages(error, field):
         {"latitude": Decimal("-90.5")},
         {"longitude": Decimal("180.0001")},
         {"longitude": Decimal("-181")},
+        {"latitude": None},
         {"slug": ""},
         {"slug": "carte"},
     ],
@@ -48,6 +49,7 @@ def messages(error, field):
         "latitude-too-south",
         "longitude-too-east",
         "longitude-too-west",
+        "latitude-without-longitude",
         "empty-slug",
         "reserved-slug",
     ],
@@ -64,6 +66,16 @@ def test_database_accepts_limits_and_a_signature_in_the_first_year(make_city):
         longitude=Decimal("180"),
     )
     assert city.pk
+
+
+def test_a_city_may_wait_for_its_coordinates(make_city):
+    city = make_city(latitude=None, longitude=None)
+    city.full_clean()
+    city.longitude = Decimal("4.6462")
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            city.full_clean()
+        assert messages(error, "latitude") == ["Give both latitude and longitude, or neither."]
 
 
 def test_slugs_are_unique(make_city):

@@ -192,6 +192,18 @@ def test_map_places_a_link_per_city_and_gives_a_text_equivalent(client, angers_c
     assert "static/partnerships/map-europe" in html
 
 
+def test_a_city_without_coordinates_is_listed_but_not_mapped(client, make_city):
+    make_city(slug="nowhere", name="Nowhere", latitude=None, longitude=None)
+    make_city(slug="haarlem", name="Haarlem")
+    assert card_names(page(client, LIST["en"])) == ["Haarlem", "Nowhere"]
+    map_page = page(client, "/en/partner-cities/map/")
+    assert "Haarlem" in map_page
+    assert "Nowhere" not in map_page
+    detail = page(client, "/en/partner-cities/nowhere/")
+    assert "On the map" not in detail
+    assert "geo" not in structured_data(detail)
+
+
 def test_map_markers_sit_where_the_coordinates_say(client, angers_content):
     html = page(client, "/en/partner-cities/map/")
     # Equirectangular, 4 units per degree, west edge -180, north edge 84: Yantai (37.4638, 121.4479).
