@@ -1,11 +1,18 @@
 """The public filter form of the partner-city list: a GET form that works without JavaScript."""
 
+import unicodedata
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
 from .continents import Continent
 from .models import AgreementType
+
+
+def _sort_key(name):
+    """Alphabetical order that ignores accents: "États-Unis" sorts among the E."""
+    return unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().casefold()
 
 
 class PartnerCityFilterForm(forms.Form):
@@ -35,7 +42,9 @@ class PartnerCityFilterForm(forms.Form):
         super().__init__(data)
         self.themes_by_slug = {theme.slug: theme for theme in themes}
         self.fields["theme"].choices = [("", _("All themes"))] + [(t.slug, t.name) for t in themes]
-        names = sorted(((code, all_countries.name(code)) for code in country_codes), key=lambda c: c[1])
+        names = sorted(
+            ((code, all_countries.name(code)) for code in country_codes), key=lambda c: _sort_key(c[1])
+        )
         self.fields["country"].choices = [("", _("All countries")), *names]
 
     def filters(self):

@@ -77,6 +77,18 @@ def test_filters_form_works_without_javascript(client, angers_content):
     assert '<option value="africa" selected>Africa</option>' in html
     assert "csrfmiddlewaretoken" not in html
     assert "Clear the filters" in html
+    countries = re.findall(r'<option value="([A-Z]{2})"', page(client, LIST["fr"]))
+    assert countries == [
+        "DE",
+        "CN",
+        "US",
+        "IT",
+        "ML",
+        "NL",
+        "PL",
+        "GB",
+        "SE",
+    ]  # Allemagne … États-Unis … Suède
 
 
 @pytest.mark.parametrize(
