@@ -3,6 +3,10 @@
 Every invariant is both a database constraint (so no code path can store bad data) and a `clean()` check
 (so staff read a clear, translated message in the admin). One rule cannot be a static database
 constraint: "no year after this year" moves every 1 January, so it is checked in `clean()` only.
+
+Two checks compare a date's year with a year column (`ExtractYear`). PostgreSQL evaluates EXTRACT on a
+date in a CHECK; on SQLite, Django registers the function it uses (`django_date_extract`) on each of its
+connections, so rows written by other SQLite clients (the sqlite3 shell) would be refused.
 """
 
 import html
@@ -19,7 +23,7 @@ from django_countries.fields import CountryField
 
 from angers_intl.markdown import render_markdown
 
-from .continents import Continent, countries_in
+from .continents import countries_in
 
 FIRST_YEAR = 1900
 # Paths that sit beside `<slug>/` under the partner-cities prefix (in both languages): no city may take them.
@@ -299,10 +303,6 @@ class PartnerCity(models.Model):
     @property
     def has_position(self):
         return self.latitude is not None and self.longitude is not None
-
-    @property
-    def continent(self):
-        return Continent.of(self.country.code)
 
     @property
     def plain_summary(self):
