@@ -4,6 +4,8 @@ Public views never touch `request.user` or the session (pages stay cacheable by 
 runs a fixed number of queries whatever the number of cities. The staff previews are separate views.
 """
 
+from dataclasses import replace
+
 from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Q
 from django.utils.decorators import method_decorator
@@ -54,6 +56,8 @@ class PartnerCityDetailView(DetailView):
         frame = None
         if city.has_position:
             frame = EUROPE if EUROPE.contains(city.latitude, city.longitude) else WORLD
+            # Shown small beside the text: a bigger label than on the full-width map page.
+            frame = replace(frame, label_size=frame.label_size * 2)
         return super().get_context_data(
             preview=self.preview,
             previous_city=self._neighbour(city, after=False),
