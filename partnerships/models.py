@@ -1,8 +1,57 @@
+"""Partner cities, the key dates of each partnership, the programmes that serve them, and themes.
+
+Every invariant is both a database constraint (so no code path can store bad data) and a `clean()` check
+(so staff read a clear, translated message in the admin). One rule cannot be a static database
+constraint: "no year after this year" moves every 1 January, so it is checked in `clean()` only.
+
+Two checks compare a date's year with a year column (`ExtractYear`). PostgreSQL evaluates EXTRACT on a
+date in a CHECK; on SQLite, Django registers the function it uses (`django_date_extract`) on each of its
+connections, so rows written by other SQLite clients (the sqlite3 shell) would be refused.
+"""
+
+import html
+
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Min, Prefetch, Q
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from angers_intl.markdown import render_markdown
+
+from .continents import countries_in
+
+FIRST_YEAR = 1900
+# Paths that sit beside `<slug>/` under the partner-cities prefix (in both languages): no city may take them.
+RESERVED_SLUGS = ("map", "carte", "timeline", "chronologie", "programmes", "preview", "apercu")
+
+
+def markdown_to_text(text):
+    """Staff Markdown as one line of plain text (for meta descriptions and structured data)."""
+    return " ".join(html.unescape(strip_tags(render_markdown(text))).split())
+
+
+def current_year():
+    return timezone.localdate().year
+
+
+def check_year(year, field, errors, *, first=FIRST_YEAR):
+    """Adds a translated message to `errors[field]` if `year` is outside FIRST_YEAR..this year."""
+    if year is None:
+        return
+    this_year = current_year()
+    if not first <= year <= this_year:
+        errors.setdefault(field, []).append(
+            ValidationError(
+                _("Enter a year between %(first)s and %(last)s."),
+                code="year_out_of_range",
+                params={"first": first, "last": this_year},
+            )
+        )
 
 
 class AgreementType(models.TextChoices):
@@ -10,6 +59,31 @@ class AgreementType(models.TextChoices):
     PARTNERSHIP = "partnership", _("Partnership")
     DECENTRALISED_COOPERATION = "decentralised_cooperation", _("Decentralised cooperation")
     FRIENDSHIP = "friendship", _("Friendship pact")
+
+
+class PartnershipStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    DORMANT = "dormant", _("Dormant")
+    ENDED = "ended", _("Ended")
+
+
+class Theme(models.Model):
+    """A field of cooperation: economy, education, culture, health…"""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["display_order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partnerships:city_list") + f"?theme={self.slug}"
 
 
 class PartnerCityQuerySet(models.QuerySet):
@@ -24,15 +98,103 @@ class PartnerCityQuerySet(models.QuerySet):
             first_twinning_year=Min("year_started", filter=Q(agreement_type=AgreementType.TWINNING)),
         )
 
+    def with_themes(self):
+        return self.prefetch_related(Prefetch("themes", queryset=Theme.objects.all()))
+
+    def with_milestones(self):
+        return self.prefetch_related(Prefetch("milestones", queryset=Milestone.objects.all()))
+
+    def with_published_programmes(self):
+        return self.prefetch_related(
+            Prefetch("programmes", queryset=Programme.objects.published(), to_attr="published_programmes")
+        )
+
+    def located(self):
+        """Cities with coordinates: those a map can show."""
+        return self.filter(latitude__isnull=False, longitude__isnull=False)
+
+    def in_continent(self, continent):
+        return self.filter(country__in=countries_in(continent))
+
+    def filtered(self, *, agreement_type=None, continent=None, country=None, theme=None):
+        """The list page's filters; each one is optional."""
+        cities = self
+        if agreement_type:
+            cities = cities.filter(agreement_type=agreement_type)
+        if continent:
+            cities = cities.in_continent(continent)
+        if country:
+            cities = cities.filter(country=country)
+        if theme:
+            cities = cities.filter(themes=theme)
+        return cities
+
 
 class PartnerCity(models.Model):
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True, help_text=_("The end of the page address, e.g. haarlem.")
+    )
     country = CountryField(_("country"))
+    region = models.CharField(
+        _("region or state"), max_length=100, blank=True, help_text=_("For example: Texas, Shandong.")
+    )
     agreement_type = models.CharField(_("agreement type"), max_length=32, choices=AgreementType.choices)
     year_started = models.PositiveSmallIntegerField(_("year the relationship began"))
+    agreement_signed_on = models.DateField(
+        _("current agreement signed on"),
+        null=True,
+        blank=True,
+        help_text=_("Exact date the agreement in force was signed, if known."),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=PartnershipStatus.choices, default=PartnershipStatus.ACTIVE
+    )
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes of cooperation"), related_name="partner_cities", blank=True
+    )
+    summary = models.TextField(
+        _("summary"), max_length=600, help_text=_("Two or three sentences (Markdown), shown in lists.")
+    )
+    body = models.TextField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
+    image = models.ImageField(
+        _("image"),
+        upload_to="partnerships/cities/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("image alternative text"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+    )
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    # Optional: a city whose position is not known yet is simply left off the maps.
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Decimal degrees, north positive."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Decimal degrees, east positive."),
+    )
+    website = models.URLField(_("official website"), blank=True)
     published = models.BooleanField(_("published"), default=False)
-    display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
+    display_order = models.PositiveSmallIntegerField(
+        _("display order"), default=0, help_text=_("Orders cities that began the same year.")
+    )
 
     objects = PartnerCityQuerySet.as_manager()
 
@@ -46,7 +208,31 @@ class PartnerCity(models.Model):
                 name="partner_city_agreement_type_valid",
             ),
             models.CheckConstraint(
-                condition=Q(year_started__gte=1900), name="partner_city_year_started_from_1900"
+                condition=Q(status__in=PartnershipStatus.values), name="partner_city_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(year_started__gte=FIRST_YEAR), name="partner_city_year_started_from_1900"
+            ),
+            models.CheckConstraint(
+                condition=Q(agreement_signed_on__isnull=True)
+                | Q(agreement_signed_on__year__gte=F("year_started")),
+                name="partner_city_agreement_not_before_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__gte=-90, latitude__lte=90), name="partner_city_latitude_in_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__gte=-180, longitude__lte=180),
+                name="partner_city_longitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="partner_city_coordinates_together",
+            ),
+            models.CheckConstraint(condition=~Q(slug=""), name="partner_city_slug_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(slug__in=RESERVED_SLUGS), name="partner_city_slug_not_reserved"
             ),
         ]
 
@@ -54,4 +240,200 @@ class PartnerCity(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("partnerships:city_list") + f"#{self.slug}"
+        return reverse("partnerships:city_detail", kwargs={"slug": self.slug})
+
+    def get_preview_url(self):
+        return reverse("partnerships:city_preview", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        check_year(self.year_started, "year_started", errors)
+        if (
+            self.agreement_signed_on
+            and self.year_started
+            and self.agreement_signed_on.year < self.year_started
+        ):
+            errors.setdefault("agreement_signed_on", []).append(
+                ValidationError(
+                    _("The agreement cannot be signed before the relationship began (%(year)s)."),
+                    code="agreement_before_start",
+                    params={"year": self.year_started},
+                )
+            )
+        if self.agreement_signed_on and self.agreement_signed_on > timezone.localdate():
+            errors.setdefault("agreement_signed_on", []).append(
+                ValidationError(_("This date is in the future."), code="date_in_future")
+            )
+        if self.latitude is not None and not -90 <= self.latitude <= 90:
+            errors.setdefault("latitude", []).append(
+                ValidationError(_("Latitude is between -90 and 90 degrees."), code="latitude_out_of_range")
+            )
+        if self.longitude is not None and not -180 <= self.longitude <= 180:
+            errors.setdefault("longitude", []).append(
+                ValidationError(
+                    _("Longitude is between -180 and 180 degrees."), code="longitude_out_of_range"
+                )
+            )
+        if (self.latitude is None) != (self.longitude is None):
+            errors.setdefault("longitude" if self.longitude is None else "latitude", []).append(
+                ValidationError(
+                    _("Give both latitude and longitude, or neither."), code="coordinates_incomplete"
+                )
+            )
+        if self.slug in RESERVED_SLUGS:
+            errors.setdefault("slug", []).append(
+                ValidationError(
+                    _("“%(slug)s” is the address of another page; choose another slug."),
+                    code="slug_reserved",
+                    params={"slug": self.slug},
+                )
+            )
+        if self.image and not self.image_alt:
+            errors.setdefault(self._alt_field_name(), []).append(
+                ValidationError(_("Describe the image for people who cannot see it."), code="alt_missing")
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _alt_field_name(self):
+        # modeltranslation's admin form shows image_alt_fr, image_alt_en; the default language is required.
+        return "image_alt_fr" if hasattr(self, "image_alt_fr") else "image_alt"
+
+    @property
+    def has_position(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def plain_summary(self):
+        """The summary as plain text, for meta descriptions and structured data."""
+        return markdown_to_text(self.summary)
+
+
+class MilestoneQuerySet(models.QuerySet):
+    def of_published_cities(self):
+        return self.filter(partner_city__published=True)
+
+
+class Milestone(models.Model):
+    """A key date of a partnership: an exact date, or only a year when the day is not known."""
+
+    partner_city = models.ForeignKey(
+        PartnerCity, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("partner city")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), blank=True, help_text=_("Filled in from the date when a date is given.")
+    )
+    date = models.DateField(_("exact date"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=150)
+    text = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
+
+    objects = MilestoneQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("key date")
+        verbose_name_plural = _("key dates")
+        # Within a year, a milestone known only by its year comes first, then exact dates in order.
+        ordering = ["year", F("date").asc(nulls_first=True), "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(year__gte=FIRST_YEAR), name="milestone_year_from_1900"),
+            models.CheckConstraint(
+                condition=Q(date__isnull=True) | Q(year=ExtractYear("date")),
+                name="milestone_date_in_its_year",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.year} · {self.title}"
+
+    def get_absolute_url(self):
+        return self.partner_city.get_absolute_url() + f"#milestone-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.date and self.year is None:
+            self.year = self.date.year
+        if self.year is None:
+            errors.setdefault("year", []).append(
+                ValidationError(_("Give an exact date or at least a year."), code="year_missing")
+            )
+        if self.date and self.year != self.date.year:
+            errors.setdefault("year", []).append(
+                ValidationError(
+                    _("The year does not match the date (%(year)s)."),
+                    code="year_date_mismatch",
+                    params={"year": self.date.year},
+                )
+            )
+        check_year(self.year, "year", errors)
+        if errors:
+            raise ValidationError(errors)
+
+
+class ProgrammeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def with_published_cities(self):
+        return self.prefetch_related(
+            Prefetch(
+                "partner_cities",
+                queryset=PartnerCity.objects.published(),
+                to_attr="published_cities",
+            )
+        )
+
+
+class Programme(models.Model):
+    """A lasting initiative that serves one or more partnerships (a youth exchange, a house abroad…)."""
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    summary = models.TextField(
+        _("summary"), max_length=600, help_text=_("Two or three sentences (Markdown).")
+    )
+    body = models.TextField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), null=True, blank=True, help_text=_("Leave empty if not known.")
+    )
+    partner_cities = models.ManyToManyField(
+        PartnerCity, verbose_name=_("partner cities"), related_name="programmes", blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    published = models.BooleanField(_("published"), default=False)
+    display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
+
+    objects = ProgrammeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["display_order", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True) | Q(start_year__gte=FIRST_YEAR),
+                name="programme_start_year_from_1900",
+            ),
+            models.CheckConstraint(condition=~Q(slug=""), name="programme_slug_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partnerships:programme_detail", kwargs={"slug": self.slug})
+
+    def get_preview_url(self):
+        return reverse("partnerships:programme_preview", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        check_year(self.start_year, "start_year", errors)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def plain_summary(self):
+        return markdown_to_text(self.summary)

@@ -1,8 +1,29 @@
+"""Translated content fields (modeltranslation): `<field>_fr` and `<field>_en` columns, French fallback."""
+
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import PartnerCity
+from .models import Milestone, PartnerCity, Programme, Theme
+
+
+@register(Theme)
+class ThemeTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("fr",)
 
 
 @register(PartnerCity)
 class PartnerCityTranslationOptions(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "region", "summary", "body", "image_alt", "image_credit")
+    required_languages = {"fr": ("name", "summary")}
+
+
+@register(Milestone)
+class MilestoneTranslationOptions(TranslationOptions):
+    fields = ("title", "text")
+    required_languages = {"fr": ("title",)}
+
+
+@register(Programme)
+class ProgrammeTranslationOptions(TranslationOptions):
+    fields = ("name", "summary", "body")
+    required_languages = {"fr": ("name", "summary")}

@@ -1,11 +1,136 @@
-from django.views.generic import ListView
+"""Public pages of partner cities and programmes, and their staff previews.
 
-from .models import PartnerCity
+Public views never touch `request.user` or the session (pages stay cacheable by a shared cache); each
+runs a fixed number of queries whatever the number of cities. The staff previews are separate views.
+"""
+
+from dataclasses import replace
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.db.models import Q
+from django.utils.decorators import method_decorator
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .forms import PartnerCityFilterForm
+from .maps import EUROPE, WORLD, markers
+from .models import PartnerCity, Programme, Theme
+from .services import published_timeline
+from .structured_data import city_json_ld
 
 
 class PartnerCityListView(ListView):
     template_name = "partnerships/city_list.html"
     context_object_name = "cities"
 
+    def get(self, request, *args, **kwargs):
+        published = PartnerCity.objects.published()
+        country_codes = published.order_by().values_list("country", flat=True).distinct()
+        self.filter_form = PartnerCityFilterForm(
+            request.GET or None, themes=list(Theme.objects.all()), country_codes=list(country_codes)
+        )
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        return PartnerCity.objects.published()
+        return PartnerCity.objects.published().with_themes().filtered(**self.filter_form.filters())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filter_form=self.filter_form,
+            is_filtering=self.filter_form.is_filtering,
+            programmes=Programme.objects.published(),
+            **kwargs,
+        )
+
+
+class PartnerCityDetailView(DetailView):
+    template_name = "partnerships/city_detail.html"
+    context_object_name = "city"
+    preview = False
+
+    def get_queryset(self):
+        cities = PartnerCity.objects.all() if self.preview else PartnerCity.objects.published()
+        return cities.with_themes().with_milestones().with_published_programmes()
+
+    def get_context_data(self, **kwargs):
+        city = self.object
+        frame = None
+        if city.has_position:
+            frame = EUROPE if EUROPE.contains(city.latitude, city.longitude) else WORLD
+            # Shown small beside the text: a bigger label than on the full-width map page.
+            frame = replace(frame, label_size=frame.label_size * 2)
+        return super().get_context_data(
+            preview=self.preview,
+            previous_city=self._neighbour(city, after=False),
+            next_city=self._neighbour(city, after=True),
+            map_frame=frame,
+            map_marker=markers([city], frame)[0] if frame else None,
+            structured_data=city_json_ld(city, self.request.build_absolute_uri(city.get_absolute_url())),
+            **kwargs,
+        )
+
+    @staticmethod
+    def _neighbour(city, *, after):
+        """The published city just after (or before) this one in the list order: year, order, slug."""
+        op = "gt" if after else "lt"
+        position = (
+            Q(**{f"year_started__{op}": city.year_started})
+            | Q(year_started=city.year_started, **{f"display_order__{op}": city.display_order})
+            | Q(
+                year_started=city.year_started, display_order=city.display_order, **{f"slug__{op}": city.slug}
+            )
+        )
+        ordering = ["year_started", "display_order", "slug"]
+        if not after:
+            ordering = [f"-{field}" for field in ordering]
+        return PartnerCity.objects.published().filter(position).order_by(*ordering).first()
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class PartnerCityPreviewView(PartnerCityDetailView):
+    """The page of a city as it will look once published, for staff only (published or not)."""
+
+    preview = True
+
+
+class ProgrammeDetailView(DetailView):
+    template_name = "partnerships/programme_detail.html"
+    context_object_name = "programme"
+    preview = False
+
+    def get_queryset(self):
+        programmes = Programme.objects.all() if self.preview else Programme.objects.published()
+        return programmes.with_published_cities()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=self.preview, **kwargs)
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class ProgrammePreviewView(ProgrammeDetailView):
+    preview = True
+
+
+class TimelineView(TemplateView):
+    template_name = "partnerships/timeline.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(timeline=published_timeline(), **kwargs)
+
+
+class PartnerCityMapView(TemplateView):
+    template_name = "partnerships/map.html"
+
+    def get_context_data(self, **kwargs):
+        cities = list(PartnerCity.objects.published().located())
+        world_markers = markers(cities, WORLD)
+        return super().get_context_data(
+            cities=cities,
+            world=WORLD,
+            europe=EUROPE,
+            europe_outline=EUROPE.outline_in(WORLD),
+            # On the world map, cities that the Europe map shows are plain dots (one link per city).
+            world_links=[m for m in world_markers if not EUROPE.contains(m.city.latitude, m.city.longitude)],
+            world_dots=[m for m in world_markers if EUROPE.contains(m.city.latitude, m.city.longitude)],
+            europe_links=markers(cities, EUROPE),
+            **kwargs,
+        )

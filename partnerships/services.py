@@ -1,0 +1,149 @@
+"""Business rules that read across models: round anniversaries to plan, the story of all partnerships."""
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Milestone, PartnerCity, PartnershipStatus, Programme
+
+
+def is_round_anniversary(years):
+    """10, 20, 25, 30, 40, 50, 60, 70, 75, 80 …: every tenth year, plus the 25th and 75th (and 125th …)."""
+    return years > 0 and (years % 10 == 0 or years % 50 == 25)
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    year: int  # the year it falls
+    years: int  # how many years: 10, 20, 25 …
+    subject: object  # a PartnerCity or a Programme
+    what: str  # translated: what began that year
+    since: int
+    exact_date: object = None  # the day, when the anniversary is that of a dated signature
+
+
+def upcoming_anniversaries(today=None):
+    """Round anniversaries that fall this year or next, for every partnership still alive and every
+    programme: the year a relationship began, the signature of its current agreement, a programme's start.
+
+    Published or not (communication plans events before a page goes online); ended partnerships are left out.
+    Sorted by year, then date (undated first), then how many years.
+    """
+    today = today or timezone.localdate()
+    years = (today.year, today.year + 1)
+    found = []
+    cities = PartnerCity.objects.exclude(status=PartnershipStatus.ENDED)
+    for city in cities:
+        for year in years:
+            if is_round_anniversary(year - city.year_started):
+                found.append(
+                    Anniversary(
+                        year, year - city.year_started, city, _("Relationship began"), city.year_started
+                    )
+                )
+            signed = city.agreement_signed_on
+            if signed and is_round_anniversary(year - signed.year) and signed.year != city.year_started:
+                found.append(
+                    Anniversary(
+                        year,
+                        year - signed.year,
+                        city,
+                        _("Current agreement signed"),
+                        signed.year,
+                        exact_date=signed.replace(year=year) if not _is_29_february(signed) else None,
+                    )
+                )
+    for programme in Programme.objects.filter(start_year__isnull=False):
+        for year in years:
+            if is_round_anniversary(year - programme.start_year):
+                found.append(
+                    Anniversary(
+                        year,
+                        year - programme.start_year,
+                        programme,
+                        _("Programme began"),
+                        programme.start_year,
+                    )
+                )
+    return sorted(
+        found,
+        key=lambda a: (a.year, a.exact_date is not None, a.exact_date or today, -a.years, str(a.subject)),
+    )
+
+
+def _is_29_february(date):
+    return date.month == 2 and date.day == 29
+
+
+@dataclass
+class TimelineEvent:
+    year: int
+    title: str
+    text: str = ""
+    date: object = None
+    city: object = None
+    programme: object = None
+
+
+@dataclass
+class TimelineYear:
+    year: int
+    events: list = field(default_factory=list)
+
+
+def partnership_timeline(cities, milestones, programmes):
+    """The whole story, year by year: each city's key dates (its first year when no key date says it),
+    and the year each programme began. Takes evaluated sequences, so the caller controls the queries.
+    """
+    events = []
+    years_with_milestones = {(m.partner_city_id, m.year) for m in milestones}
+    for city in cities:
+        if (city.pk, city.year_started) not in years_with_milestones:
+            events.append(
+                TimelineEvent(
+                    year=city.year_started,
+                    title=_("%(type)s with %(city)s")
+                    % {"type": city.get_agreement_type_display(), "city": city.name},
+                    city=city,
+                )
+            )
+    cities_by_pk = {city.pk: city for city in cities}
+    for milestone in milestones:
+        city = cities_by_pk.get(milestone.partner_city_id)
+        if city is None:
+            continue
+        events.append(
+            TimelineEvent(
+                year=milestone.year,
+                title=milestone.title,
+                text=milestone.text,
+                date=milestone.date,
+                city=city,
+            )
+        )
+    for programme in programmes:
+        if programme.start_year:
+            events.append(
+                TimelineEvent(
+                    year=programme.start_year,
+                    title=_("%(programme)s begins") % {"programme": programme.name},
+                    programme=programme,
+                )
+            )
+    events.sort(key=lambda e: (e.year, e.date is not None, e.date or 0, e.city is None, _sort_name(e)))
+    return [TimelineYear(year, list(group)) for year, group in groupby(events, key=lambda e: e.year)]
+
+
+def _sort_name(event):
+    subject = event.city or event.programme
+    return (getattr(subject, "year_started", 0), str(subject))
+
+
+def published_timeline():
+    """The public timeline: published cities, their key dates, published programmes. Three queries."""
+    cities = list(PartnerCity.objects.published())
+    milestones = list(Milestone.objects.of_published_cities())
+    programmes = list(Programme.objects.published())
+    return partnership_timeline(cities, milestones, programmes)

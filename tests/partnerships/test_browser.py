@@ -1,0 +1,89 @@
+"""The partner-city pages and their admin in a real headless Chromium: accessibility (axe, WCAG 2.1 AA),
+no request to any other host, valid HTML (Nu Html Checker), and the admin's language tabs."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from partnerships.models import PartnerCity
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "fr": [
+        "/fr/villes-partenaires/",
+        "/fr/villes-partenaires/torun/",
+        "/fr/villes-partenaires/carte/",
+        "/fr/villes-partenaires/chronologie/",
+        "/fr/villes-partenaires/programmes/maison-du-partenariat-angers-bamako/",
+    ],
+    "en": [
+        "/en/partner-cities/?type=friendship",  # the "no result" state
+        "/en/partner-cities/yantai/",
+        "/en/partner-cities/map/",
+        "/en/partner-cities/timeline/",
+        "/en/partner-cities/programmes/jeunes-ambassadeurs/",
+    ],
+}
+MORE_PAGES = ["/en/partner-cities/", "/fr/villes-partenaires/?type=twinning&continent=europe&theme=youth"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_pages_have_no_accessibility_violation_and_ask_no_other_host(browser_page, angers_content, language):
+    for path in PAGES[language]:
+        response = browser_page.visit(path)
+        assert response.status == 200, path
+        assert browser_page.axe_violations() == [], path
+    assert browser_page.foreign_requests() == []
+    assert browser_page.context.cookies() == []
+
+
+def test_map_markers_are_keyboard_links_with_a_name(browser_page, angers_content):
+    browser_page.visit("/en/partner-cities/map/")
+    marker = browser_page.get_by_role("link", name="Yantai (China)")
+    assert marker.count() == 1
+    marker.focus()
+    browser_page.keyboard.press("Enter")
+    browser_page.wait_for_url("**/en/partner-cities/yantai/")
+    assert browser_page.locator("h1").inner_text() == "Yantai"
+
+
+def test_pages_are_valid_html(client, angers_content, html_validator):
+    paths = [*PAGES["fr"], *PAGES["en"], *MORE_PAGES, "/en/partner-cities/preview/wigan/"]
+    client.force_login(User.objects.create(username="editor", is_staff=True))
+    documents = {path: client.get(path).content.decode() for path in paths}
+    assert html_validator(documents) == {}
+
+
+@pytest.fixture
+def staff_browser(browser_page, angers_content):
+    """The browser, signed in to the admin as a Communication member (not a superuser)."""
+    user = User.objects.create_user("dominique", password="correct-horse-battery-staple", is_staff=True)
+    user.groups.add(Group.objects.get(name="Communication"))
+    browser_page.visit("/admin/login/")
+    browser_page.fill("#id_username", "dominique")
+    browser_page.fill("#id_password", "correct-horse-battery-staple")
+    browser_page.locator("input[type=submit]").click()
+    browser_page.wait_for_url("**/admin/")
+    return browser_page
+
+
+def test_admin_tabs_load_from_our_host_and_show_an_error_in_a_hidden_tab(staff_browser):
+    torun = PartnerCity.objects.get(slug="torun")
+    staff_browser.visit(f"/admin/partnerships/partnercity/{torun.pk}/change/")
+    assert staff_browser.locator(".ui-tabs").count() > 5  # jQuery UI (served by us) built the tabs
+    assert staff_browser.locator(".mt-tab-has-errors").count() == 0
+    assert not staff_browser.locator("#id_name_en").is_visible()  # English is the second tab
+
+    # A pasted English name too long for the field is refused by the server.
+    staff_browser.evaluate("document.getElementById('id_name_en').removeAttribute('maxlength')")
+    staff_browser.evaluate("document.getElementById('id_name_en').value = 'T'.repeat(150)")
+    staff_browser.locator("input[name=_continue]").click()
+    staff_browser.wait_for_load_state()
+
+    name_tabs = staff_browser.locator(".ui-tabs", has=staff_browser.locator("#id_name_en"))
+    english_tab = name_tabs.locator(".ui-tabs-nav li").nth(1)
+    assert "mt-tab-has-errors" in english_tab.get_attribute("class")
+    assert "ui-tabs-active" in english_tab.get_attribute("class")  # opened on the tab with the error
+    assert "⚠" in english_tab.inner_text()
+    assert staff_browser.locator("#id_name_en").is_visible()
+    assert staff_browser.foreign_requests() == []

@@ -1,0 +1,35 @@
+"""Each public page runs the same number of queries for 5 cities as for 50 (500 for the list).
+
+Measured counts (the site profile of the layout included), the list at 5 and 500 cities, the others
+at 5 and 50:
+list 6 (7 with a theme filter), city page 7, map 2, timeline 4, programme page 3.
+"""
+
+import pytest
+
+from partnerships.models import PartnerCity
+
+PAGES = {
+    "list": ("/en/partner-cities/", 6),
+    "filtered list": ("/en/partner-cities/?type=twinning&continent=europe&theme=culture", 6),
+    "city": ("/en/partner-cities/city-2/", 7),
+    "map": ("/en/partner-cities/map/", 2),
+    "timeline": ("/en/partner-cities/timeline/", 4),
+    "programme": ("/en/partner-cities/programmes/programme-0/", 3),
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_query_count_does_not_grow_with_the_number_of_cities(
+    client, site_profile, make_cities, django_assert_num_queries, name
+):
+    path, expected = PAGES[name]
+    make_cities(5)
+    with django_assert_num_queries(expected):
+        small = client.get(path)
+    make_cities(495 if name == "list" else 45)
+    with django_assert_num_queries(expected):
+        large = client.get(path)
+    assert small.status_code == large.status_code == 200
+    assert PartnerCity.objects.count() in {50, 500}
+    assert len(large.content) >= len(small.content)
