@@ -34,7 +34,7 @@ class AnnounceExternalLinks(Treeprocessor):
 
 
 class AnnounceExternalLinksExtension(Extension):
-    def extendMarkdown(self, md):  # noqa: N802 - Markdown's API
+    def extendMarkdown(self, md):
         # After the inline patterns (priority 20) have turned [text](url) into <a> elements.
         md.treeprocessors.register(AnnounceExternalLinks(md), "announce_external_links", 5)
 

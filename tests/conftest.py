@@ -31,7 +31,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-AXE_WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+AXE_WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 
 
 def _missing(reason):
@@ -67,6 +70,15 @@ def angers_content(db):
 
 
 @pytest.fixture
+def public_site(client, angers_content):
+    """Every public page reachable by links from /fr/ and /en/ with the Angers content, fetched by an
+    anonymous visitor (the test client): `.pages` {URL: response}, `.broken_links`, `.outline(url)`."""
+    from tests.site_crawl import crawl_public_site
+
+    return crawl_public_site(client)
+
+
+@pytest.fixture
 def site_profile(db):
     from angers_intl.models import SiteProfile
 
@@ -94,13 +106,20 @@ def chromium():
 
 
 class BrowserPage:
-    """A Playwright page on the live site that remembers every request it made."""
+    """A Playwright page on the live site that remembers every request it made and every error it
+    logged (a Content-Security-Policy violation is one)."""
 
     def __init__(self, page, base_url):
         self.page = page
         self.base_url = base_url
         self.requested_urls = []
+        self.console_errors = []
         page.on("request", lambda request: self.requested_urls.append(request.url))
+        page.on(
+            "console",
+            lambda message: self.console_errors.append(message.text) if message.type == "error" else None,
+        )
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
 
     def __getattr__(self, name):
         return getattr(self.page, name)
