@@ -69,13 +69,33 @@ def angers_content(db):
     call_command("load_content", stdout=io.StringIO())
 
 
-@pytest.fixture
-def public_site(client, angers_content):
+@pytest.fixture(scope="module")
+def public_site(django_db_setup, django_db_blocker):
     """Every public page reachable by links from /fr/ and /en/ with the Angers content, fetched by an
-    anonymous visitor (the test client): `.pages` {URL: response}, `.broken_links`, `.outline(url)`."""
+    anonymous visitor (a test client): `.pages` {URL: response}, `.broken_links`, `.outline(url)`,
+    `.fetch(path)` for one more request, `.visitor_cookies` the client's cookies after the crawl.
+
+    Crawled once per test module, on content committed for it and emptied afterwards, so a test that
+    uses it does not also need `db`.
+    """
+    from django.test import Client
+
     from tests.site_crawl import crawl_public_site
 
-    return crawl_public_site(client)
+    client = Client()
+
+    def fetch(path):
+        with django_db_blocker.unblock():
+            return client.get(path)
+
+    with django_db_blocker.unblock():
+        call_command("load_content", stdout=io.StringIO())
+        site = crawl_public_site(client)
+    site.fetch = fetch
+    site.visitor_cookies = dict(client.cookies)
+    yield site
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture

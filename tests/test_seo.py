@@ -13,9 +13,9 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 OPEN_GRAPH_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
-def sitemap_entries(client):
-    """{location: {hreflang: alternate URL}} from /sitemap.xml."""
-    response = client.get("/sitemap.xml")
+def sitemap_entries(fetch):
+    """{location: {hreflang: alternate URL}} from /sitemap.xml, read with `fetch(path)`."""
+    response = fetch("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)  # noqa: S314 - our own sitemap
     return {
@@ -38,7 +38,7 @@ def head_of(outline):
 
 
 def test_sitemap_lists_the_site_pages_in_both_languages_with_alternates(client, db):
-    entries = sitemap_entries(client)
+    entries = sitemap_entries(client.get)
     assert entries["http://testserver/fr/"] == {
         "fr": "http://testserver/fr/",
         "en": "http://testserver/en/",
@@ -66,23 +66,19 @@ def test_every_sitemap_section_gives_hreflang_alternates():
         assert (section.i18n, section.alternates, section.x_default) == (True, True, True), name
 
 
-def test_sitemap_lists_every_page_a_visitor_can_reach_and_only_pages_that_exist(client, public_site):
-    entries = sitemap_entries(client)
+def test_sitemap_lists_every_page_a_visitor_can_reach_and_only_pages_that_exist(public_site):
+    entries = sitemap_entries(public_site.fetch)
     canonical_pages = {
         public_site.outline(url).links_with_rel("canonical")[0]["href"] for url in public_site.pages
     }
     assert canonical_pages - set(entries) == set()
     assert len(entries) == len(set(entries))
-    not_found = {
-        location: client.get(urlsplit(location).path).status_code
-        for location in entries
-        if client.get(urlsplit(location).path).status_code != 200
-    }
-    assert not_found == {}
+    statuses = {location: public_site.fetch(urlsplit(location).path).status_code for location in entries}
+    assert {location: status for location, status in statuses.items() if status != 200} == {}
 
 
-def test_sitemap_alternates_agree_with_each_pages_own_alternates(client, public_site):
-    entries = sitemap_entries(client)
+def test_sitemap_alternates_agree_with_each_pages_own_alternates(public_site):
+    entries = sitemap_entries(public_site.fetch)
     disagreeing = {}
     for url in public_site.pages:
         head = head_of(public_site.outline(url))
