@@ -96,6 +96,16 @@ def public_site(django_db_setup, django_db_blocker):
     yield site
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
+        close_connections_opened_beside_the_tests()
+
+
+def close_connections_opened_beside_the_tests():
+    """Django's connections are context-local and a module-scoped fixture (running beside Playwright's
+    sync API) may get a persistent connection of its own: close it, or PostgreSQL refuses to drop the
+    test database at the end of the run."""
+    from django.db import connections
+
+    connections.close_all()
 
 
 @pytest.fixture

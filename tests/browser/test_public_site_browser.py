@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
-from tests.conftest import BrowserPage
+from tests.conftest import BrowserPage, close_connections_opened_beside_the_tests
 from tests.site_crawl import crawl_public_site
 
 pytestmark = pytest.mark.browser
@@ -71,6 +71,7 @@ def site_in_browser(django_db_setup, django_db_blocker, chromium, live_server):
             cookies=context.cookies(),
         )
         context.close()
+        close_connections_opened_beside_the_tests()
     return result
 
 
