@@ -156,3 +156,9 @@ def test_staff_edit_a_legal_page_in_the_admin(admin_client, angers_content):
     assert response.status_code == 302
     page.refresh_from_db()
     assert (page.title_en, page.body_fr) == ("Legal information", "## Éditeur\n\nTexte revu.")
+
+
+def test_admin_offers_to_add_a_legal_page_only_while_one_is_missing(admin_client, angers_content):
+    assert admin_client.get("/admin/angers_intl/legalpage/add/").status_code == 403
+    LegalPage.objects.filter(slug="accessibility").delete()
+    assert admin_client.get("/admin/angers_intl/legalpage/add/").status_code == 200
