@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from .models import SiteProfile
+from .models import LegalPage, LegalPageKind, SiteProfile
 
 
 @admin.register(SiteProfile)
@@ -11,3 +11,17 @@ class SiteProfileAdmin(TabbedTranslationAdmin):
     def has_add_permission(self, request):
         # One profile per site.
         return not SiteProfile.objects.exists() and super().has_add_permission(request)
+
+
+@admin.register(LegalPage)
+class LegalPageAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "slug", "updated_at"]
+    readonly_fields = ["updated_at"]
+
+    def has_add_permission(self, request):
+        # One page per kind: once all exist, there is only editing left.
+        return LegalPage.objects.count() < len(LegalPageKind) and super().has_add_permission(request)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Which page a text belongs to is chosen once; its URL depends on it.
+        return [*self.readonly_fields, "slug"] if obj else self.readonly_fields

@@ -1,6 +1,7 @@
 """Site-wide data: who runs this site. Another city installs the same code and edits this record."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,6 +26,20 @@ class SiteProfile(models.Model):
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
     postal_address = models.TextField(_("postal address"), blank=True)
     website = models.URLField(_("city's main website"), blank=True)
+    publication_director = models.CharField(
+        _("publication director"),
+        max_length=200,
+        blank=True,
+        help_text=_("Named in the legal notice; usually the mayor. For example: The Mayor of Angers."),
+    )
+    host = models.TextField(
+        _("hosting provider"),
+        blank=True,
+        help_text=_(
+            "Required by law in the legal notice: the hosting provider's name, postal address and "
+            "telephone number."
+        ),
+    )
 
     class Meta:
         verbose_name = _("site profile")
@@ -39,11 +54,59 @@ class SiteProfile(models.Model):
         return self.site_title or self.city_name
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("home")
 
     @classmethod
     def current(cls):
         """The site's profile, or an unsaved blank one so that pages render before any content exists."""
         return cls.objects.first() or cls(city_name="", site_title="")
+
+
+class LegalPageKind(models.TextChoices):
+    """The pages the law asks of a public site; each has its own URL name (the same as its value)."""
+
+    LEGAL_NOTICE = "legal_notice", _("Legal notice")
+    PRIVACY = "privacy", _("Personal data and cookies")
+    ACCESSIBILITY = "accessibility", _("Accessibility statement")
+
+
+class LegalPage(models.Model):
+    """The text of a legal page, written and kept up to date by staff; the city's details come from
+    the site profile, so the same text serves another city."""
+
+    slug = models.CharField(
+        _("page"),
+        max_length=20,
+        choices=LegalPageKind.choices,
+        unique=True,
+        error_messages={"unique": _("This page already exists: edit it instead of adding it again.")},
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(
+        _("text"),
+        help_text=_("Markdown: a line starting with ## is a section heading, [text](https://…) is a link."),
+    )
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("legal page")
+        verbose_name_plural = _("legal pages")
+        ordering = ["slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(slug__in=LegalPageKind.values),
+                name="legal_page_slug_valid",
+                violation_error_message=_("Choose one of the legal pages the site has."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(self.slug)
+
+    @classmethod
+    def for_kind(cls, kind):
+        """The page of this kind, or an unsaved one with its default title until staff write it."""
+        return cls.objects.filter(slug=kind).first() or cls(slug=kind, title=LegalPageKind(kind).label)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 from xstatic.pkg import jquery_ui
 
@@ -72,6 +73,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session and CSRF middleware, so it sees the cookies and Vary headers they add.
+    "angers_intl.middleware.PublicCacheControlMiddleware",
+    "angers_intl.middleware.PermissionsPolicyMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -94,6 +99,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The admin's inline <style>/<script> carry this nonce; public pages never use it.
+                "django.template.context_processors.csp",
                 "angers_intl.context_processors.site_identity",
             ],
         },
@@ -233,3 +240,31 @@ NEWSLETTER_SUBMISSIONS_PER_CLIENT_PER_HOUR = env_int("NEWSLETTER_SUBMISSIONS_PER
 NEWSLETTER_TRUST_X_FORWARDED_FOR = env_bool("NEWSLETTER_TRUST_X_FORWARDED_FOR", False)
 # Unconfirmed subscriptions older than this are deleted by `manage.py purge_unconfirmed_subscriptions`.
 NEWSLETTER_PURGE_UNCONFIRMED_AFTER_DAYS = env_int("NEWSLETTER_PURGE_UNCONFIRMED_AFTER_DAYS", 30)
+
+# PUBLIC SITE QUALITY
+# Shared caches (nginx proxy_cache) may keep a public page this many seconds for anonymous visitors.
+PUBLIC_PAGE_MAX_AGE = env_int("PUBLIC_PAGE_MAX_AGE", 300)
+
+# Content-Security-Policy: everything from our own host, nothing inline except what carries the
+# per-response nonce (only the admin asks for one, so public pages stay identical for every visitor).
+_media_origin = MEDIA_URL.split("/", 3)[:3] if MEDIA_URL.startswith(("http://", "https://")) else None
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:", *(["/".join(_media_origin)] if _media_origin else [])],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Browser features the site never uses, switched off for it and anything it could embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
+        "magnetometer", "microphone", "midi", "payment", "usb",
+    )
+}  # fmt: skip

@@ -1,8 +1,23 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import SiteProfile
+from .models import LegalPage, SiteProfile
 
 
 @register(SiteProfile)
 class SiteProfileTranslationOptions(TranslationOptions):
-    fields = ("city_name", "site_title", "tagline", "intro", "publisher", "postal_address")
+    fields = (
+        "city_name",
+        "site_title",
+        "tagline",
+        "intro",
+        "publisher",
+        "postal_address",
+        "publication_director",
+        "host",
+    )
+
+
+@register(LegalPage)
+class LegalPageTranslationOptions(TranslationOptions):
+    fields = ("title", "body")
+    required_languages = ("fr",)

@@ -11,6 +11,9 @@ from . import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", views.sitemap_xml, name="sitemap"),
+    path("favicon.ico", views.favicon),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,14 +1,22 @@
-"""Site-wide views: home page and error pages."""
+"""Site-wide views: home page, legal pages, robots.txt and error pages."""
 
 import logging
 
-from django.http import HttpResponseServerError
-from django.shortcuts import render
+from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
+from django.urls import reverse
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from networks.models import Network
 from partnerships.models import PartnerCity
+
+from .models import LegalPage
+from .sitemaps import site_sitemaps
 
 logger = logging.getLogger(__name__)
 
@@ -24,13 +32,45 @@ class HomeView(TemplateView):
 
 
 class LegalPageView(TemplateView):
-    """Legal notice, personal data, accessibility statement. Their text becomes staff-editable content."""
+    """Legal notice, personal data, accessibility statement: staff-written text and the site profile."""
 
     template_name = "pages/legal_page.html"
     page = None
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(page=self.page, **kwargs)
+        return super().get_context_data(page=self.page, legal_page=LegalPage.for_kind(self.page), **kwargs)
+
+
+@require_safe
+def robots_txt(request):
+    """Everything public may be indexed; the admin may not; the sitemap is announced by absolute URL."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without an icon link (the admin): the site's icon."""
+    return redirect(static("img/favicon.svg"))
+
+
+@require_safe
+def sitemap_xml(request):
+    """Every section of `site_sitemaps()`. Django's x-default alternate is the page's path without its
+    language prefix, which exists only for the home page here: it becomes the default language's page,
+    as in each page's own `<link rel="alternate" hreflang="x-default">`."""
+    response = sitemap(request, sitemaps=site_sitemaps())
+    for url in response.context_data["urlset"]:
+        locations = {alternate["lang_code"]: alternate["location"] for alternate in url["alternates"]}
+        for alternate in url["alternates"]:
+            if alternate["lang_code"] == "x-default" and settings.LANGUAGE_CODE in locations:
+                alternate["location"] = locations[settings.LANGUAGE_CODE]
+    return response
 
 
 def page_not_found(request, exception):

@@ -31,7 +31,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-AXE_WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+AXE_WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 
 
 def _missing(reason):
@@ -66,6 +69,45 @@ def angers_content(db):
     call_command("load_content", stdout=io.StringIO())
 
 
+@pytest.fixture(scope="module")
+def public_site(django_db_setup, django_db_blocker):
+    """Every public page reachable by links from /fr/ and /en/ with the Angers content, fetched by an
+    anonymous visitor (a test client): `.pages` {URL: response}, `.broken_links`, `.outline(url)`,
+    `.fetch(path)` for one more request, `.visitor_cookies` the client's cookies after the crawl.
+
+    Crawled once per test module, on content committed for it and emptied afterwards, so a test that
+    uses it does not also need `db`.
+    """
+    from django.test import Client
+
+    from tests.site_crawl import crawl_public_site
+
+    client = Client()
+
+    def fetch(path):
+        with django_db_blocker.unblock():
+            return client.get(path)
+
+    with django_db_blocker.unblock():
+        call_command("load_content", stdout=io.StringIO())
+        site = crawl_public_site(client)
+    site.fetch = fetch
+    site.visitor_cookies = dict(client.cookies)
+    yield site
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+        close_connections_opened_beside_the_tests()
+
+
+def close_connections_opened_beside_the_tests():
+    """Django's connections are context-local and a module-scoped fixture (running beside Playwright's
+    sync API) may get a persistent connection of its own: close it, or PostgreSQL refuses to drop the
+    test database at the end of the run."""
+    from django.db import connections
+
+    connections.close_all()
+
+
 @pytest.fixture
 def site_profile(db):
     from angers_intl.models import SiteProfile
@@ -94,13 +136,20 @@ def chromium():
 
 
 class BrowserPage:
-    """A Playwright page on the live site that remembers every request it made."""
+    """A Playwright page on the live site that remembers every request it made and every error it
+    logged (a Content-Security-Policy violation is one)."""
 
     def __init__(self, page, base_url):
         self.page = page
         self.base_url = base_url
         self.requested_urls = []
+        self.console_errors = []
         page.on("request", lambda request: self.requested_urls.append(request.url))
+        page.on(
+            "console",
+            lambda message: self.console_errors.append(message.text) if message.type == "error" else None,
+        )
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
 
     def __getattr__(self, name):
         return getattr(self.page, name)

@@ -28,4 +28,8 @@ SITE_PROFILE = {
     "postal_address_en": "City Hall\nBoulevard de la Résistance et de la Déportation\n49020 Angers Cedex 02, France",
     "contact_email": "relations.internationales@ville.angers.fr",
     "website": "https://www.angers.fr/",
+    "publication_director_fr": "Le maire d’Angers",
+    "publication_director_en": "The Mayor of Angers",
+    # The hosting provider depends on where this installation runs: staff enter it in the admin
+    # (the legal notice says it is to be completed until then).
 }

@@ -1,43 +1,113 @@
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from angers_intl.markdown import render_markdown
 
 register = template.Library()
 
+# Query parameters that make a different page (a later page of a list); filters only narrow a list
+# down, so their canonical URL is the list itself.
+CANONICAL_QUERY_PARAMETERS = ("page",)
+OPEN_GRAPH_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
 
 def _same_page_in(request, language_code):
-    """The URL of the current page in another language; its home page when the path resolves nowhere."""
+    """The path of the current page in another language; its home page when the path resolves nowhere."""
     path = request.path
     translated = translate_url(path, language_code)
     if translated == path and language_code != get_language():
         return f"/{language_code}/"
-    query = request.META.get("QUERY_STRING", "")
-    return f"{translated}?{query}" if query else translated
+    return translated
+
+
+def _with_query(path, query):
+    return f"{path}?{query}" if query else path
+
+
+def _canonical_query(request):
+    kept = [
+        (name, request.GET[name])
+        for name in CANONICAL_QUERY_PARAMETERS
+        if request.GET.get(name) not in (None, "", "1")
+    ]
+    return urlencode(kept)
 
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """One entry per language: code, name in that language, URL of this page in it, is it the current one.
 
-    Plain links (no `set_language` POST), so switching language sets no cookie.
+    Plain links (no `set_language` POST), so switching language sets no cookie. The URL keeps the query
+    string (a filtered list stays filtered).
     """
     request = context.get("request")
     current = get_language()
     versions = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
+        url = f"/{code}/"
+        if request:
+            url = _with_query(_same_page_in(request, code), request.META.get("QUERY_STRING", ""))
         versions.append(
-            {
-                "code": code,
-                "name_local": info["name_local"],
-                "url": _same_page_in(request, code) if request else f"/{code}/",
-                "is_current": code == current,
-            }
+            {"code": code, "name_local": info["name_local"], "url": url, "is_current": code == current}
         )
     return versions
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """What search engines and link previews need, as absolute URLs built from the request (behind the
+    proxy, Host and X-Forwarded-Proto give the public address):
+
+    `canonical` (this page without its filters), `alternates` [(hreflang, URL)] for each language and
+    x-default (the default language's page), `og_locale` and `og_locale_alternates`.
+    """
+    request = context["request"]
+    query = _canonical_query(request)
+    alternates = [
+        (code, request.build_absolute_uri(_with_query(_same_page_in(request, code), query)))
+        for code, _name in settings.LANGUAGES
+    ]
+    default = dict(alternates)[settings.LANGUAGE_CODE]
+    current = get_language()
+    return {
+        "canonical": request.build_absolute_uri(_with_query(request.path, query)),
+        "alternates": [*alternates, ("x-default", default)],
+        "og_locale": OPEN_GRAPH_LOCALES.get(current, current),
+        "og_locale_alternates": [
+            OPEN_GRAPH_LOCALES.get(code, code) for code, _name in settings.LANGUAGES if code != current
+        ],
+    }
+
+
+class CaptureNode(template.Node):
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        # Already escaped by the templates that rendered it; whitespace collapsed for attributes.
+        context[self.name] = mark_safe(" ".join(self.nodelist.render(context).split()))  # noqa: S308
+        return ""
+
+
+@register.tag(name="capture")
+def do_capture(parser, token):
+    """`{% capture as name %}…{% endcapture %}`: renders the enclosed template (blocks included, so a
+    child template's `{% block title %}` can be used twice) into the variable `name`; outputs nothing."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
 
 
 @register.filter(name="markdown")

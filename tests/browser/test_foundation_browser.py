@@ -34,6 +34,5 @@ def test_home_page_has_no_accessibility_violation(browser_page, angers_content, 
     assert browser_page.axe_violations() == []
 
 
-def test_home_page_is_valid_html(client, angers_content, html_validator):
-    documents = {path: client.get(path).content.decode() for path in ["/fr/", "/en/", "/fr/page-absente/"]}
-    assert html_validator(documents) == {}
+# The HTML validation of these pages (and of every other public page) is in tests/test_html_validity.py:
+# one Nu Html Checker run for the whole crawl.

@@ -5,27 +5,21 @@ Idempotent and keyed on slugs: it creates what is missing and never overwrites w
 
 from importlib import import_module
 
-from django.apps import apps
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
+
+from angers_intl.apps import project_app_configs
 
 
 class Command(BaseCommand):
     help = "Create the city's content (site profile, partner cities, networks…) where it is missing."
 
     def handle(self, *args, **options):
-        for app_config in self.project_apps():
+        for app_config in project_app_configs():
             if not module_has_submodule(app_config.module, "content"):
                 continue
             loader = import_module(f"{app_config.name}.content")
             with transaction.atomic():
                 loader.load(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Content is loaded."))
-
-    @staticmethod
-    def project_apps():
-        """Our own apps (those inside the project folder), in INSTALLED_APPS order."""
-        base = str(settings.BASE_DIR)
-        return [config for config in apps.get_app_configs() if config.path.startswith(base)]

@@ -1,0 +1,52 @@
+"""Staff edit the legal pages in the admin, in Chromium, with the Content-Security-Policy enforced."""
+
+import pytest
+
+from angers_intl.models import LegalPage, SiteProfile
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def signed_in_staff(browser_page, angers_content, django_user_model, settings):
+    # A deliberately slow password hash is not what these tests are about.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-test-password")
+    browser_page.set_default_timeout(5000)
+    browser_page.visit("/admin/login/")
+    browser_page.fill("#id_username", "editor")
+    browser_page.fill("#id_password", "a-long-test-password")
+    with browser_page.expect_navigation():
+        browser_page.keyboard.press("Enter")
+    return browser_page
+
+
+def test_staff_edit_legal_pages_in_language_tabs_under_the_content_security_policy(signed_in_staff):
+    page = signed_in_staff
+    page.visit("/admin/angers_intl/legalpage/")
+    assert page.locator("#result_list tbody tr").count() == 3
+
+    legal_notice = LegalPage.objects.get(slug="legal_notice")
+    response = page.visit(f"/admin/angers_intl/legalpage/{legal_notice.pk}/change/")
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+
+    # modeltranslation's script turned the fields into one tab per language.
+    page.get_by_role("tab", name="en").first.click()
+    english_title = page.locator("#id_title_en")
+    assert english_title.is_visible()
+    assert not page.locator("#id_title_fr").is_visible()
+
+    english_title.fill("Legal information")
+    with page.expect_navigation():
+        page.locator("input[name=_save]").click()
+    assert page.locator(".messagelist .success").count() == 1
+
+    page.visit(f"/admin/angers_intl/siteprofile/{SiteProfile.objects.get().pk}/change/")
+    page.get_by_role("tab", name="en").first.click()
+    assert page.locator("#id_city_name_en").is_visible()
+
+    # Nothing blocked by the policy, nothing asked of another host.
+    assert page.console_errors == []
+    assert page.foreign_requests() == []
+    legal_notice.refresh_from_db()
+    assert (legal_notice.title_en, legal_notice.title_fr) == ("Legal information", "Mentions légales")
