@@ -4,11 +4,13 @@ Links to other sites are announced, as everywhere on the site: `rel="external"` 
 "(external site)" in the visitor's language.
 """
 
+import html
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import markdown as markdown_lib
 import nh3
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from markdown.extensions import Extension
@@ -55,3 +57,12 @@ def render_markdown(text):
         allowed_classes={"span": {"visually-hidden"}},
     )
     return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 just above
+
+
+def markdown_to_text(text):
+    """Staff Markdown as one line of plain text, for meta descriptions and structured data.
+
+    Rendered without the "(external site)" announcements: they are for links, and here there are none.
+    """
+    rendered = markdown_lib.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    return " ".join(html.unescape(strip_tags(nh3.clean(rendered, tags=set()))).split())

@@ -9,30 +9,22 @@ date in a CHECK; on SQLite, Django registers the function it uses (`django_date_
 connections, so rows written by other SQLite clients (the sqlite3 shell) would be refused.
 """
 
-import html
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Min, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from angers_intl.markdown import render_markdown
+from angers_intl.markdown import markdown_to_text
 
 from .continents import countries_in
 
 FIRST_YEAR = 1900
 # Paths that sit beside `<slug>/` under the partner-cities prefix (in both languages): no city may take them.
 RESERVED_SLUGS = ("map", "carte", "timeline", "chronologie", "programmes", "preview", "apercu")
-
-
-def markdown_to_text(text):
-    """Staff Markdown as one line of plain text (for meta descriptions and structured data)."""
-    return " ".join(html.unescape(strip_tags(render_markdown(text))).split())
 
 
 def current_year():

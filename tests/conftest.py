@@ -63,6 +63,25 @@ def live_server(collected_static):
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def shared_client_handler():
+    """One request handler for the whole suite: building the middleware chain makes WhiteNoise index every
+    static file, which costs more than most of our requests. The handler keeps no per-test state."""
+    from django.test.client import ClientHandler
+
+    return ClientHandler(enforce_csrf_checks=False)
+
+
+@pytest.fixture
+def client(shared_client_handler):
+    """pytest-django's `client` (fresh cookies for each test), on the shared handler."""
+    from django.test import Client
+
+    test_client = Client()
+    test_client.handler = shared_client_handler
+    return test_client
+
+
 @pytest.fixture
 def angers_content(db):
     """The Angers content, loaded by the same command as `make run`."""
@@ -70,7 +89,7 @@ def angers_content(db):
 
 
 @pytest.fixture(scope="module")
-def public_site(django_db_setup, django_db_blocker):
+def public_site(django_db_setup, django_db_blocker, shared_client_handler):
     """Every public page reachable by links from /fr/ and /en/ with the Angers content, fetched by an
     anonymous visitor (a test client): `.pages` {URL: response}, `.broken_links`, `.outline(url)`,
     `.fetch(path)` for one more request, `.visitor_cookies` the client's cookies after the crawl.
@@ -83,6 +102,7 @@ def public_site(django_db_setup, django_db_blocker):
     from tests.site_crawl import crawl_public_site
 
     client = Client()
+    client.handler = shared_client_handler
 
     def fetch(path):
         with django_db_blocker.unblock():

@@ -177,7 +177,7 @@ def test_every_page_has_its_own_title_and_description(public_site):
             "Twin towns, cooperation and city networks of the City of Angers · Angers International",
             "France’s",
         ),
-        ("/en/networks/", "Networks · Angers International", "Networks — Twin towns"),
+        ("/en/networks/", "Networks · Angers International", "The European and international networks"),
         ("/fr/mentions-legales/", "Mentions légales · Angers à l’international", "Qui publie"),
     ],
 )

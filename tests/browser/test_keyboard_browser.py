@@ -6,7 +6,11 @@ pytestmark = pytest.mark.browser
 
 # The header's stops, in document order: skip link, site name, the other language, the main menu.
 HEADER_STOPS = ".skip-link, .site-name, .language-switcher a, .main-nav a"
-FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea"
+# What Tab stops on: focusable elements not taken out of the tab order (the honeypot is, on purpose).
+FOCUSABLE = ", ".join(
+    f'{selector}:not([tabindex="-1"])'
+    for selector in ("a[href]", "button", "input:not([type=hidden])", "select", "textarea")
+)
 FOOTER_SIGNUP = ".site-footer__newsletter"
 
 FOCUSED_ELEMENT = (

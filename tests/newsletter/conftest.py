@@ -6,27 +6,10 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
-from django.test import Client
-from django.test.client import ClientHandler
 
 from newsletter.content import NEWSLETTER_GROUP
 
 from .helpers import PAGE, UNSUBSCRIBE_PAGE, form_fields
-
-
-@pytest.fixture(scope="session")
-def shared_client_handler():
-    """One request handler for all these tests: building the middleware chain makes WhiteNoise index every
-    static file, which costs more than most of our requests. The handler keeps no per-test state."""
-    return ClientHandler(enforce_csrf_checks=False)
-
-
-@pytest.fixture
-def client(shared_client_handler):
-    """pytest-django's `client` (fresh cookies for each test), on the shared handler."""
-    test_client = Client()
-    test_client.handler = shared_client_handler
-    return test_client
 
 
 @pytest.fixture(autouse=True)
