@@ -18,7 +18,7 @@ TEST_ENV := DJANGO_DEBUG=0 \
 	DJANGO_SECURE_SSL_REDIRECT=0
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: help run test lint format messages superuser check-deploy clean
+.PHONY: help run test lint format messages superuser check-deploy bench clean
 
 help:
 	@echo "make run        set everything up and serve the site on http://127.0.0.1:$(PORT)/"
@@ -78,7 +78,11 @@ superuser: $(VENV)/.installed
 check-deploy: $(VENV)/.installed
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
 		DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-international.example.org} \
+		SITE_BASE_URL=$${SITE_BASE_URL:-https://international.example.org} \
 		$(MANAGE) check --deploy --fail-level WARNING
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/pages.py
