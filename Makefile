@@ -25,6 +25,7 @@ help:
 	@echo "make test       set everything up and run ruff, the migration check and the whole test suite"
 	@echo "make superuser  create the first staff account"
 	@echo "make messages   extract translatable strings into locale/ and compile them"
+	@echo "make bench      query counts and timings of the public pages (benchmarks/pages.py)"
 	@echo "make format     format the code with ruff"
 	@echo "make clean      remove the virtualenv, the SQLite database and collected static files"
 
