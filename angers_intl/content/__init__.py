@@ -1,5 +1,5 @@
 """The site profile and the legal pages of the city this installation serves, created once and then left
-to staff; the Communication group may edit the legal pages."""
+to staff; the Communication group may edit the legal pages and the site profile."""
 
 from angers_intl.models import LegalPage, SiteProfile
 from angers_intl.staff import COMMUNICATION_GROUP, grant_group_permissions
@@ -22,3 +22,5 @@ def load(stdout):
     stdout.write(f"legal pages: {len(missing)} created, {len(existing)} kept as edited")
 
     grant_group_permissions(COMMUNICATION_GROUP, [LegalPage], actions=("add", "change", "view"))
+    # The city's identity (title, introduction, contact) is communication work too; there is one profile.
+    grant_group_permissions(COMMUNICATION_GROUP, [SiteProfile], actions=("change", "view"))
