@@ -121,6 +121,21 @@ class PartnerCityQuerySet(models.QuerySet):
             cities = cities.filter(themes=theme)
         return cities
 
+    def neighbour_of(self, city, *, after):
+        """The city just after (or before) `city` in the list order (year, display order, slug), or None."""
+        op = "gt" if after else "lt"
+        position = (
+            Q(**{f"year_started__{op}": city.year_started})
+            | Q(year_started=city.year_started, **{f"display_order__{op}": city.display_order})
+            | Q(
+                year_started=city.year_started, display_order=city.display_order, **{f"slug__{op}": city.slug}
+            )
+        )
+        ordering = ["year_started", "display_order", "slug"]
+        if not after:
+            ordering = [f"-{field}" for field in ordering]
+        return self.filter(position).order_by(*ordering).first()
+
 
 class PartnerCity(models.Model):
     name = models.CharField(_("name"), max_length=100)

@@ -7,7 +7,6 @@ runs a fixed number of queries whatever the number of cities. The staff previews
 from dataclasses import replace
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.db.models import Q
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -60,29 +59,13 @@ class PartnerCityDetailView(DetailView):
             frame = replace(frame, label_size=frame.label_size * 2)
         return super().get_context_data(
             preview=self.preview,
-            previous_city=self._neighbour(city, after=False),
-            next_city=self._neighbour(city, after=True),
+            previous_city=PartnerCity.objects.published().neighbour_of(city, after=False),
+            next_city=PartnerCity.objects.published().neighbour_of(city, after=True),
             map_frame=frame,
             map_marker=markers([city], frame)[0] if frame else None,
             structured_data=city_json_ld(city, self.request.build_absolute_uri(city.get_absolute_url())),
             **kwargs,
         )
-
-    @staticmethod
-    def _neighbour(city, *, after):
-        """The published city just after (or before) this one in the list order: year, order, slug."""
-        op = "gt" if after else "lt"
-        position = (
-            Q(**{f"year_started__{op}": city.year_started})
-            | Q(year_started=city.year_started, **{f"display_order__{op}": city.display_order})
-            | Q(
-                year_started=city.year_started, display_order=city.display_order, **{f"slug__{op}": city.slug}
-            )
-        )
-        ordering = ["year_started", "display_order", "slug"]
-        if not after:
-            ordering = [f"-{field}" for field in ordering]
-        return PartnerCity.objects.published().filter(position).order_by(*ordering).first()
 
 
 @method_decorator(staff_member_required, name="dispatch")
