@@ -268,3 +268,10 @@ PERMISSIONS_POLICY = {
         "magnetometer", "microphone", "midi", "payment", "usb",
     )
 }  # fmt: skip
+
+# OPEN DATA
+# The partnerships are published as CSV and JSON under this licence (Etalab's, the French public sector's).
+OPEN_DATA_LICENCE_NAME = os.environ.get("OPEN_DATA_LICENCE_NAME", "Licence Ouverte / Open Licence 2.0")
+OPEN_DATA_LICENCE_URL = os.environ.get(
+    "OPEN_DATA_LICENCE_URL", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+)

@@ -4,15 +4,20 @@ Public views never touch `request.user` or the session (pages stay cacheable by 
 runs a fixed number of queries whatever the number of cities. The staff previews are separate views.
 """
 
+import csv
 from dataclasses import replace
 
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.http import HttpResponse, JsonResponse
 from django.utils.decorators import method_decorator
+from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .forms import PartnerCityFilterForm
 from .maps import EUROPE, WORLD, markers
 from .models import PartnerCity, Programme, Theme
+from .opendata import FIELDS, partnership_records
 from .services import published_timeline
 from .structured_data import city_json_ld
 
@@ -37,6 +42,8 @@ class PartnerCityListView(ListView):
             filter_form=self.filter_form,
             is_filtering=self.filter_form.is_filtering,
             programmes=Programme.objects.published(),
+            open_data_licence_name=settings.OPEN_DATA_LICENCE_NAME,
+            open_data_licence_url=settings.OPEN_DATA_LICENCE_URL,
             **kwargs,
         )
 
@@ -116,4 +123,37 @@ class PartnerCityMapView(TemplateView):
             world_dots=[m for m in world_markers if EUROPE.contains(m.city.latitude, m.city.longitude)],
             europe_links=markers(cities, EUROPE),
             **kwargs,
+        )
+
+
+def _spreadsheet_safe(value):
+    """Spreadsheets run a text cell starting with = + - @ as a formula: make it plain text."""
+    return f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
+
+
+class OpenDataCsvView(View):
+    """The published partnerships as CSV (UTF-8, one row per partner city, both languages)."""
+
+    def get(self, request, *args, **kwargs):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="partner-cities.csv"'
+        writer = csv.DictWriter(response, fieldnames=FIELDS)
+        writer.writeheader()
+        for record in partnership_records(request.build_absolute_uri):
+            record["themes"] = " ".join(record["themes"])
+            writer.writerow({field: _spreadsheet_safe(value) for field, value in record.items()})
+        return response
+
+
+class OpenDataJsonView(View):
+    """The same records as JSON, with the licence under which they are published."""
+
+    def get(self, request, *args, **kwargs):
+        return JsonResponse(
+            {
+                "licence": {"name": settings.OPEN_DATA_LICENCE_NAME, "url": settings.OPEN_DATA_LICENCE_URL},
+                "source": request.build_absolute_uri(request.path),
+                "partner_cities": partnership_records(request.build_absolute_uri),
+            },
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
         )
