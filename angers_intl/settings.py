@@ -39,13 +39,20 @@ def env_int(name, default):
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
+_KEY_ADVICE = (
+    "Set it to a long random value (for example the output of "
+    "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`), or set DJANGO_DEBUG=1 for local development."
+)
+if not DEBUG:
+    # Refuse to run in production with no key or a weak one (the thresholds of Django's own deploy check).
+    if not SECRET_KEY:
+        raise ImproperlyConfigured(f"DJANGO_SECRET_KEY is not set. {_KEY_ADVICE}")
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure"):
         raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. Set it to a long random value (for example the output of "
-            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`), "
-            "or set DJANGO_DEBUG=1 for local development."
+            "DJANGO_SECRET_KEY is too weak: it needs at least 50 characters, 5 of them different, "
+            f"and must not start with 'django-insecure'. {_KEY_ADVICE}"
         )
+elif not SECRET_KEY:
     # Development only (DEBUG on): a fixed, obviously insecure key.
     SECRET_KEY = "django-insecure-development-only-key"  # noqa: S105
 

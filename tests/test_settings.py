@@ -4,9 +4,11 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 PROJECT_DIR = settings.BASE_DIR
+STRONG_KEY = "a-long-random-production-key-Zq8v3Lr9Tn2Wm6Kp4Xc7Yb1Hd5Gf0Js_"
 
 
 def run_manage(*args, env_overrides):
@@ -29,12 +31,19 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
+@pytest.mark.parametrize("weak_key", ["x", "short-key-123", "a" * 60, "django-insecure-" + "k3y" * 20])
+def test_production_refuses_to_start_with_a_weak_secret_key(weak_key):
+    result = run_manage("check", env_overrides={"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": weak_key})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is too weak" in result.stderr
+
+
 def test_debug_is_off_unless_asked():
     result = run_manage(
         "shell",
         "-c",
         "from django.conf import settings; print(settings.DEBUG)",
-        env_overrides={"DJANGO_SECRET_KEY": "x" * 50},
+        env_overrides={"DJANGO_SECRET_KEY": STRONG_KEY},
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False"

@@ -2,7 +2,7 @@
 
 Measured counts (the site profile of the layout included), the list at 5 and 500 cities, the others
 at 5 and 50:
-list 6 (7 with a theme filter), city page 7, map 2, timeline 4, programme page 3.
+list 6 (filtered too), city page 7, map 2, timeline 4, programme page 3.
 """
 
 import pytest
