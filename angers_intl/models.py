@@ -110,3 +110,24 @@ class LegalPage(models.Model):
     def for_kind(cls, kind):
         """The page of this kind, or an unsaved one with its default title until staff write it."""
         return cls.objects.filter(slug=kind).first() or cls(slug=kind, title=LegalPageKind(kind).label)
+
+
+class SeedRecord(models.Model):
+    """A record of the city's content that `load_content` created once, by its seed key (e.g.
+    "partnerships:city:pisa"). A key created before is never created again: what staff deleted stays
+    deleted, and a record whose slug staff changed is not duplicated under its old slug."""
+
+    key = models.CharField(max_length=200, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("loaded content record")
+        verbose_name_plural = _("loaded content records")
+        ordering = ["key"]
+        constraints = [models.CheckConstraint(condition=~models.Q(key=""), name="seed_record_key_not_empty")]
+
+    def __str__(self):
+        return self.key
+
+    def get_absolute_url(self):
+        return reverse("home")

@@ -15,6 +15,8 @@ def load(stdout):
         SiteProfile.objects.create(**SITE_PROFILE)
         stdout.write("site profile: created")
 
+    # Unlike other content, a missing legal page is created again: the law requires all three, and staff
+    # cannot delete them (no delete permission); only their text is theirs to change.
     existing = set(LegalPage.objects.values_list("slug", flat=True))
     missing = [page for page in LEGAL_PAGES if page["slug"] not in existing]
     for page in missing:

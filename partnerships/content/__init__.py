@@ -1,10 +1,11 @@
 """The Angers content of the partnerships app: themes, the nine partner cities, their key dates, the
 programmes, and the Communication staff group's permissions.
 
-Idempotent and keyed on slugs: what exists is left exactly as staff left it (no field is ever updated),
-what is missing is created. Key dates come with their city, programme links with their programme.
+Idempotent: each record is created once, the first time (`angers_intl.seeding.SeedLedger`, keyed on
+slugs); afterwards it is exactly as staff left it — edited, re-slugged or deleted — and never recreated. Key dates come with their city, programme links with their programme.
 """
 
+from angers_intl.seeding import SeedLedger
 from angers_intl.staff import COMMUNICATION_GROUP, grant_group_permissions
 
 from ..models import Milestone, PartnerCity, Programme, Theme
@@ -29,52 +30,63 @@ def _create(model, values):
     return model.objects.create(**localised(values))
 
 
-def load_themes():
-    created = 0
+def load_themes(ledger):
     for values in THEMES:
-        if not Theme.objects.filter(slug=values["slug"]).exists():
-            _create(Theme, values)
-            created += 1
-    return created
+        ledger.create_once(
+            f"theme:{values['slug']}",
+            find=lambda values=values: Theme.objects.filter(slug=values["slug"]).first(),
+            create=lambda values=values: _create(Theme, values),
+        )
 
 
-def load_cities():
-    created = 0
+def _create_city(values, theme_slugs, milestones):
+    city = _create(PartnerCity, values)
+    city.themes.set(Theme.objects.filter(slug__in=theme_slugs))
+    for milestone in milestones:
+        _create(Milestone, {"partner_city": city, **milestone})
+    return city
+
+
+def load_cities(ledger):
     for data in CITIES:
         values = dict(data)
         theme_slugs = values.pop("themes", [])
         milestones = values.pop("milestones", [])
-        if PartnerCity.objects.filter(slug=values["slug"]).exists():
-            continue
-        city = _create(PartnerCity, values)
-        city.themes.set(Theme.objects.filter(slug__in=theme_slugs))
-        for milestone in milestones:
-            _create(Milestone, {"partner_city": city, **milestone})
-        created += 1
-    return created
+        ledger.create_once(
+            f"city:{values['slug']}",
+            find=lambda values=values: PartnerCity.objects.filter(slug=values["slug"]).first(),
+            create=lambda values=values, themes=theme_slugs, dates=milestones: _create_city(
+                values, themes, dates
+            ),
+        )
 
 
-def load_programmes():
-    created = 0
+def _create_programme(values, city_slugs):
+    programme = _create(Programme, values)
+    programme.partner_cities.set(PartnerCity.objects.filter(slug__in=city_slugs))
+    return programme
+
+
+def load_programmes(ledger):
     for data in PROGRAMMES:
         values = dict(data)
         city_slugs = values.pop("partner_cities", [])
-        if Programme.objects.filter(slug=values["slug"]).exists():
-            continue
-        programme = _create(Programme, values)
-        programme.partner_cities.set(PartnerCity.objects.filter(slug__in=city_slugs))
-        created += 1
-    return created
+        ledger.create_once(
+            f"programme:{values['slug']}",
+            find=lambda values=values: Programme.objects.filter(slug=values["slug"]).first(),
+            create=lambda values=values, cities=city_slugs: _create_programme(values, cities),
+        )
 
 
 def load(stdout):
-    for label, loader, total in [
-        ("themes", load_themes, len(THEMES)),
-        ("partner cities", load_cities, len(CITIES)),
-        ("programmes", load_programmes, len(PROGRAMMES)),
+    for label, loader in [
+        ("themes", load_themes),
+        ("partner cities", load_cities),
+        ("programmes", load_programmes),
     ]:
-        created = loader()
-        stdout.write(f"{label}: {created} created, {total - created} kept as they were")
+        ledger = SeedLedger("partnerships")
+        loader(ledger)
+        stdout.write(f"{label}: {ledger.created} created, {ledger.kept} kept as they were")
     grant_group_permissions(COMMUNICATION_GROUP, [PartnerCity, Milestone, Programme, Theme])
     stdout.write(
         f"staff group “{COMMUNICATION_GROUP}”: may manage partner cities, key dates, programmes, themes"

@@ -93,3 +93,16 @@ def test_every_loaded_text_exists_in_both_languages(networks_content):
         for field in ["name", "description"]:
             assert getattr(recognition, f"{field}_fr"), (recognition.slug, field)
             assert getattr(recognition, f"{field}_en"), (recognition.slug, field)
+
+
+def test_what_staff_renamed_or_deleted_is_not_loaded_again(networks_content):
+    Network.objects.filter(slug="uclg").update(slug="cglu")
+    Network.objects.filter(slug="eurocities").delete()
+    RecognitionLevel.objects.filter(recognition__slug="europe-prize", rank=4).delete()
+    counts = {model.__name__: model.objects.count() for model in MODELS}
+
+    call_command("load_content", stdout=io.StringIO())
+
+    assert {model.__name__: model.objects.count() for model in MODELS} == counts
+    assert not Network.objects.filter(slug__in=["uclg", "eurocities"]).exists()
+    assert Network.objects.filter(slug="cglu").exists()

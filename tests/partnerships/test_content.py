@@ -106,4 +106,17 @@ def test_staff_edits_survive_a_new_load(angers_content):
     assert [m.year for m in torun.milestones.all()] == [2016]
     assert not torun.themes.exists()
     assert Programme.objects.get(slug="jeunes-ambassadeurs").name_fr == "Ambassadeurs (modifié)"
-    assert PartnerCity.objects.filter(slug="yantai").exists()  # what is missing is created again
+    assert not PartnerCity.objects.filter(slug="yantai").exists()  # deleted by staff: stays deleted
+
+
+def test_a_city_staff_renamed_or_deleted_is_not_loaded_again(angers_content):
+    PartnerCity.objects.filter(slug="osnabruck").update(slug="osnabrueck")
+    PartnerCity.objects.filter(slug="pisa").delete()
+    Programme.objects.filter(slug="jeunes-ambassadeurs").update(slug="ambassadeurs")
+
+    load()
+
+    assert PartnerCity.objects.filter(name_fr="Osnabrück").count() == 1
+    assert not PartnerCity.objects.filter(slug__in=["osnabruck", "pisa"]).exists()
+    assert Programme.objects.filter(name_fr=Programme.objects.get(slug="ambassadeurs").name_fr).count() == 1
+    assert PartnerCity.objects.count() == 8
