@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import permission_required
 from django.http import HttpResponse, JsonResponse
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -76,6 +77,7 @@ class PartnerCityDetailView(DetailView):
 
 
 @method_decorator(staff_member_required, name="dispatch")
+@method_decorator(permission_required("partnerships.view_partnercity", raise_exception=True), name="dispatch")
 class PartnerCityPreviewView(PartnerCityDetailView):
     """The page of a city as it will look once published, for staff only (published or not)."""
 
@@ -96,6 +98,7 @@ class ProgrammeDetailView(DetailView):
 
 
 @method_decorator(staff_member_required, name="dispatch")
+@method_decorator(permission_required("partnerships.view_programme", raise_exception=True), name="dispatch")
 class ProgrammePreviewView(ProgrammeDetailView):
     preview = True
 

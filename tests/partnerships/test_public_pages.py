@@ -4,7 +4,7 @@ import json
 import re
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 
 from partnerships.models import PartnerCity, Programme
 
@@ -312,7 +312,13 @@ def test_staff_preview_their_unpublished_items(client, angers_content):
     assert client.get(preview).status_code == 302  # to the admin login
     client.force_login(User.objects.create(username="visitor"))
     assert client.get(preview).status_code == 302  # not staff
-    client.force_login(User.objects.create(username="editor", is_staff=True))
+    client.force_login(User.objects.create(username="newsletter-only", is_staff=True))
+    denied = client.get(preview)
+    assert denied.status_code == 403  # staff, but not allowed to see partnerships
+    assert "Access denied" in denied.content.decode()
+    editor = User.objects.create(username="editor", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Communication"))
+    client.force_login(editor)
     html = page(client, preview)
     assert "This page is not published: visitors cannot see it." in html
     assert '<meta name="robots" content="noindex">' in html
