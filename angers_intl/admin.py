@@ -1,11 +1,11 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from .models import LegalPage, LegalPageKind, SiteProfile
+from .translation_admin import SiteTranslationAdmin
 
 
 @admin.register(SiteProfile)
-class SiteProfileAdmin(TabbedTranslationAdmin):
+class SiteProfileAdmin(SiteTranslationAdmin):
     list_display = ["site_title", "city_name", "contact_email"]
 
     def has_add_permission(self, request):
@@ -14,7 +14,7 @@ class SiteProfileAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(LegalPage)
-class LegalPageAdmin(TabbedTranslationAdmin):
+class LegalPageAdmin(SiteTranslationAdmin):
     list_display = ["title", "slug", "updated_at"]
     readonly_fields = ["updated_at"]
 

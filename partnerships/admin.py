@@ -1,32 +1,23 @@
 """Back office for partner cities, their key dates, programmes and themes (tabs per language).
 
-Two modeltranslation traps are handled here:
-- an error inside a language tab that is not shown: `static/partnerships/admin_tabs.js` marks the tab
-  (class, "⚠") and opens the first tab with an error (Django 6's admin puts the `errors` class on an inner
-  element, where modeltranslation's own script does not look);
-- sorting a list by a translated name: the column sorts by what it displays, the name in the admin's
-  language or, when that is empty, the French fallback (`TranslatedOrderingMixin`).
+The two modeltranslation traps (an error in a hidden language tab; sorting by a translated name) are
+handled by `angers_intl.translation_admin`, shared by every translated admin of the site.
 """
 
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce, NullIf
-from django.forms.widgets import Script
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
-from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
-from modeltranslation.utils import build_localized_fieldname
 
 from angers_intl.images import image_renditions
+from angers_intl.translation_admin import TabbedAdminMedia, TranslatedOrderingMixin
 
 from .models import Milestone, PartnerCity, Programme, Theme
 from .services import upcoming_anniversaries
@@ -34,39 +25,9 @@ from .services import upcoming_anniversaries
 THUMBNAIL_WIDTH = 80
 
 
-def displayed_translation(field_name):
-    """The value a translated field displays in the current language: its own, or the fallback's when
-    empty or NULL. Sorting by this sorts by what the list shows."""
-    language = get_language() or DEFAULT_LANGUAGE
-    if language not in AVAILABLE_LANGUAGES:
-        language = DEFAULT_LANGUAGE
-    own = F(build_localized_fieldname(field_name, language))
-    fallback = F(build_localized_fieldname(field_name, DEFAULT_LANGUAGE))
-    if language == DEFAULT_LANGUAGE:
-        return Coalesce(own, Value(""), output_field=models.CharField())
-    return Coalesce(NullIf(own, Value("")), fallback, Value(""), output_field=models.CharField())
-
-
-class TranslatedOrderingMixin:
-    """Adds a `shown_name` annotation and a "name" column sorted by it."""
-
-    translated_ordering_field = "name"
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(shown_name=displayed_translation(self.translated_ordering_field))
-        )
-
-    @admin.display(description=_("name"), ordering="shown_name")
-    def shown_name(self, obj):
-        return getattr(obj, self.translated_ordering_field)
-
-
-class TabbedAdminMedia:
-    css = {"all": ["partnerships/admin.css"]}
-    js = [Script("partnerships/admin_tabs.js", defer=True)]
+class PartnershipsAdminMedia:
+    css = {"all": [*TabbedAdminMedia.css["all"], "partnerships/admin.css"]}
+    js = TabbedAdminMedia.js
 
 
 def view_on_site_or_preview(obj):
@@ -86,7 +47,7 @@ class ThemeAdmin(TranslatedOrderingMixin, TabbedTranslationAdmin):
     list_editable = ["display_order"]
     search_fields = ["name_fr", "name_en", "slug"]
     prepopulated_fields = {"slug": ("name_fr",)}
-    Media = TabbedAdminMedia
+    Media = PartnershipsAdminMedia
 
 
 @admin.register(PartnerCity)
@@ -127,7 +88,7 @@ class PartnerCityAdmin(TranslatedOrderingMixin, TabbedTranslationAdmin):
         (_("Publication"), {"fields": [("published", "display_order")]}),
     ]
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
-    Media = TabbedAdminMedia
+    Media = PartnershipsAdminMedia
 
     def view_on_site(self, obj):
         return view_on_site_or_preview(obj)
@@ -206,7 +167,7 @@ class ProgrammeAdmin(TranslatedOrderingMixin, TabbedTranslationAdmin):
         "published",
         "display_order",
     ]
-    Media = TabbedAdminMedia
+    Media = PartnershipsAdminMedia
 
     def view_on_site(self, obj):
         return view_on_site_or_preview(obj)

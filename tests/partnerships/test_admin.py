@@ -89,7 +89,7 @@ def test_change_pages_open_with_tabs_per_language(staff_client):
     assert re.search(
         r'<script src="/static/modeltranslation/js/tabbed_translation_fields\.[0-9a-f]+\.js"', html
     )
-    assert re.search(r'<script src="/static/partnerships/admin_tabs\.[0-9a-f]+\.js"[^>]*\bdefer', html)
+    assert re.search(r'<script src="/static/translation_admin/tabs\.[0-9a-f]+\.js"[^>]*\bdefer', html)
     assert re.search(r'<script src="/static/vendor/jquery-ui/jquery-ui\.min\.[0-9a-f]+\.js"', html)
     assert "ajax.googleapis.com" not in html
     programme = Programme.objects.get(slug="jeunes-ambassadeurs")
