@@ -14,7 +14,7 @@ from enum import StrEnum
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
@@ -298,7 +298,9 @@ def _confirmation_target(token, lock=False):
         return LinkState.INVALID, None
     if subscriber.status == Subscriber.Status.CONFIRMED:
         return LinkState.ALREADY_DONE, subscriber
-    if not subscriber.can_be_confirmed or not constant_time_compare(subscriber.confirmation_nonce, data.secret):
+    if not subscriber.can_be_confirmed or not constant_time_compare(
+        subscriber.confirmation_nonce, data.secret
+    ):
         # Used already, or superseded by an unsubscription or a later subscription.
         return LinkState.INVALID, None
     return LinkState.READY, subscriber
