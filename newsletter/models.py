@@ -38,7 +38,12 @@ class SubscriberQuerySet(models.QuerySet):
         return self.alias(email_lower=Lower("email")).filter(email_lower=Lower(Value(normalise_email(email))))
 
     def confirmed(self):
+        """The addresses the newsletter goes to (an unsubscribed address asked back is not, until confirmed)."""
         return self.filter(status=Subscriber.Status.CONFIRMED)
+
+    def never_confirmed(self):
+        """Rows nobody ever confirmed: no consent and no withdrawal to prove (the purge deletes them)."""
+        return self.filter(confirmed_at__isnull=True).exclude(status=Subscriber.Status.CONFIRMED)
 
     def counts_by_status_and_language(self):
         """{(status, language): count} in one query."""
@@ -142,6 +147,19 @@ class Subscriber(models.Model):
             errors["email"] = _("This address is already in the list.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def awaits_new_confirmation(self):
+        """Unsubscribed, and asked back since: the withdrawal stands until the owner confirms the new request."""
+        return (
+            self.status == self.Status.UNSUBSCRIBED
+            and self.unsubscribed_at is not None
+            and self.subscribed_at > self.unsubscribed_at
+        )
+
+    @property
+    def can_be_confirmed(self):
+        return self.status == self.Status.PENDING or self.awaits_new_confirmation
 
 
 class DeletionCount(models.Model):

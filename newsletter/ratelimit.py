@@ -54,11 +54,11 @@ def client_address(request):
     return str(parsed)
 
 
-def allow_client_submission(request):
-    """One more form submission from this client; False once over the hourly limit."""
+def allow_submission_from(address):
+    """One more form submission from this client (`client_address(request)`); False once over the hourly limit."""
     return hit(
         "client",
-        client_address(request),
+        address,
         limit=settings.NEWSLETTER_SUBMISSIONS_PER_CLIENT_PER_HOUR,
         period=HOUR,
     )

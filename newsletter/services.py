@@ -14,7 +14,7 @@ from enum import StrEnum
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
@@ -32,6 +32,7 @@ SOURCE_PATH_MAX_LENGTH = Subscriber._meta.get_field("source_path").max_length
 class SubscriptionOutcome(StrEnum):
     CONFIRMATION_SENT = "confirmation_sent"
     ALREADY_SUBSCRIBED = "already_subscribed"
+    LOOKS_AUTOMATED = "looks_automated"
     RATE_LIMITED = "rate_limited"
     MAIL_FAILED = "mail_failed"
 
@@ -39,6 +40,7 @@ class SubscriptionOutcome(StrEnum):
 class UnsubscriptionRequestOutcome(StrEnum):
     LINK_SENT = "link_sent"
     NOTHING_TO_DO = "nothing_to_do"
+    LOOKS_AUTOMATED = "looks_automated"
     RATE_LIMITED = "rate_limited"
     MAIL_FAILED = "mail_failed"
 
@@ -61,16 +63,27 @@ class LinkResult:
     email: str = ""
 
 
-def request_subscription(*, email, language, source="", form_language=None):
+def request_subscription(
+    *, email, language, source="", form_language=None, automated=False, client_address=None
+):
     """Someone asked to receive the newsletter at `email`. Starts (or restarts) the double opt-in.
 
-    new or unsubscribed address → pending, fresh consent proof, confirmation e-mail;
+    A form that looks automated (honeypot filled, sent back too fast) changes nothing and sends nothing;
+    so does a request from `client_address` (as given by `ratelimit.client_address`) once over its hourly
+    limit, and a request for an address that already got NEWSLETTER_MAILS_PER_ADDRESS_PER_DAY e-mails today.
+    Otherwise:
+    new address → pending, consent proof, confirmation e-mail;
     pending → consent proof updated, confirmation e-mail again (earlier links keep working);
+    unsubscribed → stays unsubscribed (the proof of withdrawal is kept) with the new request's consent proof,
+    and a confirmation e-mail; only the confirmation makes it confirmed again (see docs/architecture.md);
     confirmed → nothing changes, its owner gets a short notice.
-    At most NEWSLETTER_MAILS_PER_ADDRESS_PER_DAY e-mails per address per day; beyond, nothing happens.
     """
     if language not in LANGUAGE_CODES:
         raise ValueError(f"Unknown language {language!r}")
+    if automated:
+        return SubscriptionOutcome.LOOKS_AUTOMATED
+    if client_address is not None and not ratelimit.allow_submission_from(client_address):
+        return SubscriptionOutcome.RATE_LIMITED
     email = normalise_email(email)
     if not ratelimit.allow_mail_to(email):
         return SubscriptionOutcome.RATE_LIMITED
@@ -87,12 +100,13 @@ def request_subscription(*, email, language, source="", form_language=None):
         else:
             outcome = SubscriptionOutcome.CONFIRMATION_SENT
             if not created:
-                if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
-                    # A fresh double opt-in: earlier links can no longer confirm anything.
-                    subscriber.status = Subscriber.Status.PENDING
+                if (
+                    subscriber.status == Subscriber.Status.UNSUBSCRIBED
+                    and not subscriber.awaits_new_confirmation
+                ):
+                    # A fresh double opt-in: earlier links can no longer confirm anything. The status and
+                    # the dates of the withdrawal stay until the owner of the address confirms.
                     subscriber.confirmation_nonce = new_key()
-                    subscriber.confirmed_at = None
-                    subscriber.unsubscribed_at = None
                 subscriber.language = language
                 for field, value in consent.items():
                     setattr(subscriber, field, value)
@@ -116,18 +130,25 @@ def confirm_subscription(token):
         state, subscriber = _confirmation_target(token, lock=True)
         if state != LinkState.READY:
             return LinkResult(state, subscriber.email if subscriber else "")
+        # A new cycle starts: its confirmation replaces any earlier one, and the earlier withdrawal ends.
         subscriber.status = Subscriber.Status.CONFIRMED
         subscriber.confirmed_at = timezone.now()
+        subscriber.unsubscribed_at = None
         subscriber.confirmation_nonce = new_key()
-        subscriber.save(update_fields=["status", "confirmed_at", "confirmation_nonce"])
+        subscriber.save(update_fields=["status", "confirmed_at", "unsubscribed_at", "confirmation_nonce"])
     return LinkResult(LinkState.DONE, subscriber.email)
 
 
-def request_unsubscription(email):
+def request_unsubscription(email, *, automated=False, client_address=None):
     """Someone asked, on the newsletter page, to unsubscribe `email`: its owner gets an unsubscribe link.
 
-    Unknown or already unsubscribed addresses get nothing (the visitor sees the same answer either way).
+    Unknown or already unsubscribed addresses get nothing (the visitor sees the same answer either way), nor
+    do forms that look automated, clients over their hourly limit and addresses over their daily limit.
     """
+    if automated:
+        return UnsubscriptionRequestOutcome.LOOKS_AUTOMATED
+    if client_address is not None and not ratelimit.allow_submission_from(client_address):
+        return UnsubscriptionRequestOutcome.RATE_LIMITED
     email = normalise_email(email)
     if not ratelimit.allow_mail_to(email):
         return UnsubscriptionRequestOutcome.RATE_LIMITED
@@ -158,8 +179,12 @@ def unsubscribe(token):
 
 
 def unsubscribe_subscriber(subscriber):
-    """Mark one subscriber as unsubscribed (from a link, or by staff on the person's request)."""
-    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+    """Mark one subscriber as unsubscribed (from a link, or by staff on the person's request).
+
+    An unsubscribed address with a new request waiting for confirmation: the request is refused (its
+    confirmation links stop working) and the withdrawal is dated anew.
+    """
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED and not subscriber.awaits_new_confirmation:
         return False
     subscriber.status = Subscriber.Status.UNSUBSCRIBED
     subscriber.unsubscribed_at = timezone.now()
@@ -181,13 +206,11 @@ def purge_unconfirmed(older_than_days):
     """Delete subscriptions never confirmed within `older_than_days` days of the (latest) request.
 
     Also those refused before any confirmation (the owner used the unsubscribe link of the confirmation
-    e-mail): nobody ever consented for these addresses, so there is nothing to keep.
+    e-mail): nobody ever consented for these addresses, so there is nothing to keep. A row that was ever
+    confirmed is never purged, whatever new request is waiting on it: it holds the proof of withdrawal.
     """
     cutoff = timezone.now() - timedelta(days=older_than_days)
-    never_confirmed = Q(status=Subscriber.Status.PENDING) | Q(
-        status=Subscriber.Status.UNSUBSCRIBED, confirmed_at__isnull=True
-    )
-    stale = Subscriber.objects.filter(never_confirmed, subscribed_at__lt=cutoff)
+    stale = Subscriber.objects.never_confirmed().filter(subscribed_at__lt=cutoff)
     return _delete(stale, DeletionCount.Reason.PURGE)
 
 
@@ -275,7 +298,7 @@ def _confirmation_target(token, lock=False):
         return LinkState.INVALID, None
     if subscriber.status == Subscriber.Status.CONFIRMED:
         return LinkState.ALREADY_DONE, subscriber
-    if subscriber.status != Subscriber.Status.PENDING or not constant_time_compare(
+    if not subscriber.can_be_confirmed or not constant_time_compare(
         subscriber.confirmation_nonce, data.secret
     ):
         # Used already, or superseded by an unsubscription or a later subscription.
@@ -293,7 +316,7 @@ def _unsubscribe_target(token, lock=False):
     if subscriber is None or not constant_time_compare(subscriber.unsubscribe_key, data.secret):
         # Erased (or never existed): nothing left to unsubscribe.
         return LinkState.INVALID, None
-    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED and not subscriber.awaits_new_confirmation:
         return LinkState.ALREADY_DONE, subscriber
     return LinkState.READY, subscriber
 

@@ -86,13 +86,14 @@ class NewsletterView(OwnOriginPostMixin, TemplateView):
         form = SubscriptionForm(request.POST, auto_id="newsletter-%s")
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(subscription_form=form))
-        if not form.looks_automated() and ratelimit.allow_client_submission(request):
-            services.request_subscription(
-                email=form.cleaned_data["email"],
-                language=form.cleaned_data["language"],
-                source=form.cleaned_data["source"],
-                form_language=get_language(),
-            )
+        services.request_subscription(
+            email=form.cleaned_data["email"],
+            language=form.cleaned_data["language"],
+            source=form.cleaned_data["source"],
+            form_language=get_language(),
+            automated=form.looks_automated(),
+            client_address=ratelimit.client_address(request),
+        )
         # The same answer whatever happened: nobody learns from it whether an address is subscribed.
         return redirect("newsletter:subscription_requested")
 
@@ -110,8 +111,12 @@ class UnsubscriptionRequestView(OwnOriginPostMixin, TemplateView):
         form = UnsubscriptionRequestForm(request.POST, auto_id="unsubscribe-%s")
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        if not form.looks_automated() and ratelimit.allow_client_submission(request):
-            services.request_unsubscription(form.cleaned_data["email"])
+        services.request_unsubscription(
+            form.cleaned_data["email"],
+            automated=form.looks_automated(),
+            client_address=ratelimit.client_address(request),
+        )
+        # The same answer whatever happened: nobody learns from it whether an address is subscribed.
         return redirect("newsletter:unsubscription_requested")
 
 

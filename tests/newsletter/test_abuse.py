@@ -299,3 +299,51 @@ def test_the_stamp_of_a_page_served_from_a_cache_for_a_day_still_works(client, s
     day_old = make_form_issue_stamp(time.time() - 24 * 3600)
     client.post(PAGE["fr"], form_fields(email="cached@example.org", language="fr", issued=day_old))
     assert len(mailoutbox) == 1
+
+
+def test_the_services_send_nothing_for_a_form_that_looks_automated(db, site_profile, mailoutbox):
+    from newsletter import services
+
+    subscribed = services.request_subscription(email="robot@example.org", language="fr", automated=True)
+    asked = services.request_unsubscription("robot@example.org", automated=True)
+    assert (subscribed, asked) == ("looks_automated", "looks_automated")
+    assert not Subscriber.objects.exists()
+    assert mailoutbox == []
+
+
+def test_the_services_send_nothing_to_a_client_over_its_hourly_limit(db, site_profile, mailoutbox, settings):
+    from newsletter import services
+
+    settings.NEWSLETTER_SUBMISSIONS_PER_CLIENT_PER_HOUR = 2
+    client_address = "203.0.113.9"
+    first = services.request_subscription(email="a@example.org", language="fr", client_address=client_address)
+    second = services.request_unsubscription("a@example.org", client_address=client_address)
+    third = services.request_subscription(email="b@example.org", language="fr", client_address=client_address)
+    fourth = services.request_unsubscription("a@example.org", client_address=client_address)
+    assert (first, second, third, fourth) == (
+        "confirmation_sent",
+        "link_sent",
+        "rate_limited",
+        "rate_limited",
+    )
+    assert len(mailoutbox) == 2
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["a@example.org"]
+    # Another client still gets through.
+    assert services.request_subscription(
+        email="b@example.org", language="fr", client_address="198.51.100.1"
+    ) == ("confirmation_sent")
+
+
+def test_a_client_cannot_escape_the_limit_by_prepending_addresses_to_forwarded_for(
+    client, site_profile, mailoutbox, settings
+):
+    settings.NEWSLETTER_SUBMISSIONS_PER_CLIENT_PER_HOUR = 1
+    settings.NEWSLETTER_TRUST_X_FORWARDED_FOR = True
+    for number in range(3):
+        # The client sends its own X-Forwarded-For; nginx appends the address it saw (always the same here).
+        client.post(
+            PAGE["fr"],
+            form_fields(email=f"person{number}@example.org", language="fr"),
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{number + 1}, 203.0.113.50",
+        )
+    assert len(mailoutbox) == 1

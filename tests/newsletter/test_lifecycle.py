@@ -123,13 +123,13 @@ def test_an_old_confirmation_link_does_not_confirm_a_later_subscription(
 
     subscribe("back@example.org")
     subscriber = Subscriber.objects.get()
-    assert subscriber.status == Subscriber.Status.PENDING
+    assert subscriber.awaits_new_confirmation
 
     response = client.post(first_link)
     assert response.status_code == 400
     assert "Lien de confirmation non valable" in response.content.decode()
     subscriber.refresh_from_db()
-    assert subscriber.status == Subscriber.Status.PENDING
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
 
 
 def test_an_expired_confirmation_link_offers_to_subscribe_again(client, site_profile, subscribe, settings):
@@ -223,20 +223,27 @@ def test_resubscribing_after_unsubscribing_starts_a_fresh_double_opt_in(
     subscribe("again@example.org", page_language="en", language="en")
     client.post(confirmation_link(mailoutbox[0]))
     client.post(unsubscribe_link(mailoutbox[0]))
+    left = Subscriber.objects.get()
 
     subscribe("again@example.org", language="fr")
     subscriber = Subscriber.objects.get()
-    assert subscriber.status == Subscriber.Status.PENDING
+    # Until the owner confirms, the address stays unsubscribed and the proof of its withdrawal stays.
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+    assert subscriber.awaits_new_confirmation
+    assert (subscriber.confirmed_at, subscriber.unsubscribed_at) == (left.confirmed_at, left.unsubscribed_at)
     assert subscriber.language == "fr"
     assert subscriber.form_language == "fr"
-    assert subscriber.confirmed_at is None
-    assert subscriber.unsubscribed_at is None
+    assert subscriber.subscribed_at > left.subscribed_at
+    assert not Subscriber.objects.confirmed().exists()
     assert len(mailoutbox) == 2
     assert mailoutbox[1].subject.startswith("Confirmez votre inscription")
 
     client.post(confirmation_link(mailoutbox[1]))
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.CONFIRMED
+    assert subscriber.confirmed_at > left.unsubscribed_at
+    assert subscriber.unsubscribed_at is None
+    assert list(Subscriber.objects.confirmed()) == [subscriber]
 
 
 def test_unsubscribe_link_of_an_old_mail_works_after_resubscribing(
