@@ -123,7 +123,21 @@ class NetworkAdmin(TabbedTranslationAdmin):
     readonly_fields = [logo_preview]
     inlines = [NetworkFigureInline]
     fieldsets = [
-        (None, {"fields": ["name", "acronym", "slug", "kind", "scope", "founded_year", "headquarters"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "name_language",
+                    "acronym",
+                    "slug",
+                    "kind",
+                    "scope",
+                    "founded_year",
+                    "headquarters",
+                ]
+            },
+        ),
         (_("Text"), {"fields": ["description", "city_benefits", "website"]}),
         (_("Logo"), {"fields": ["logo", logo_preview, "logo_alt"]}),
         (_("Publication"), {"fields": ["published", "display_order"]}),
@@ -176,7 +190,7 @@ class RecognitionAdmin(TabbedTranslationAdmin):
     readonly_fields = [logo_preview]
     inlines = [RecognitionLevelInline, DistinctionInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "awarding_body", "established_year"]}),
+        (None, {"fields": ["name", "name_language", "slug", "kind", "awarding_body", "established_year"]}),
         (_("Lifecycle"), {"fields": ["renewal", "renewal_period_years"]}),
         (_("Text"), {"fields": ["description", "website"]}),
         (_("Logo"), {"fields": ["logo", logo_preview, "logo_alt"]}),

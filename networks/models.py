@@ -3,7 +3,8 @@
 Networks carry their membership figures as data (`NetworkFigure`, one per measure, each with the year it
 refers to). A `Recognition` may have ordered `RecognitionLevel`s (the Europe Prize ladder); a `Distinction`
 is the city's obtaining of a recognition: a year, optionally a level of that same recognition and a validity
-period. Whether a distinction is current, expired or about to expire is decided here, in one place.
+period. Whether a distinction is current, expired, about to expire or of unrecorded validity is decided here,
+by `DistinctionQuerySet` and by `Distinction.status()` (the same rule on a loaded object, kept in step by a test).
 """
 
 import datetime
@@ -11,9 +12,11 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 FIRST_YEAR = 1900
@@ -27,9 +30,60 @@ def _year_is_in_range(field_name):
     )
 
 
-def _check_year_not_in_future(errors, field_name, year):
-    if year is not None and year > timezone.localdate().year:
-        errors[field_name] = _("The year cannot be later than the current year.")
+def _year_range_message():
+    return gettext("Enter a year between %(first)s and %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}
+
+
+def _year_constraint(field_name, name):
+    return models.CheckConstraint(
+        condition=_year_is_in_range(field_name),
+        name=name,
+        violation_error_message=lazy(_year_range_message, str)(),
+    )
+
+
+def _check_year(errors, field_name, year):
+    """Adds a translated message to `errors[field_name]` unless `year` is empty or FIRST_YEAR..this year."""
+    if year is None:
+        return
+    if year < FIRST_YEAR:
+        errors[field_name] = ValidationError(
+            _("The year cannot be earlier than %(first)s."),
+            code="year_too_early",
+            params={"first": FIRST_YEAR},
+        )
+    elif year > timezone.localdate().year:
+        errors[field_name] = ValidationError(
+            _("The year cannot be later than the current year."), code="year_in_future"
+        )
+
+
+SLUG_MISSING = _("Give a slug: it makes the address of the page.")
+NAME_LANGUAGE_INVALID = _("Choose the language of the name from the list, or leave it empty.")
+
+
+class NameLanguage(models.TextChoices):
+    """The language a name is written in when it is kept as is on every page (a brand, a proper name)."""
+
+    SAME_AS_PAGE = "", _("Same as the page")
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
+    GERMAN = "de", _("German")
+    SPANISH = "es", _("Spanish")
+    ITALIAN = "it", _("Italian")
+
+
+def _name_language_field():
+    return models.CharField(
+        _("language of the name"),
+        max_length=8,
+        blank=True,
+        choices=NameLanguage.choices,
+        help_text=_(
+            "Only for a name kept in its original language on every page (for example an English name on the "
+            "French pages): screen readers then pronounce it in that language. Leave empty otherwise."
+        ),
+    )
 
 
 # Networks
@@ -64,6 +118,7 @@ class NetworkQuerySet(models.QuerySet):
 
 class Network(models.Model):
     name = models.CharField(_("name"), max_length=200)
+    name_language = _name_language_field()
     acronym = models.CharField(
         _("acronym"), max_length=20, blank=True, help_text=_("For example CGLU in French, UCLG in English.")
     )
@@ -106,11 +161,25 @@ class Network(models.Model):
         verbose_name_plural = _("networks")
         ordering = ["kind", "display_order", "slug"]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=NetworkKind.values), name="network_kind_valid"),
-            models.CheckConstraint(condition=Q(scope__in=NetworkScope.values), name="network_scope_valid"),
             models.CheckConstraint(
-                condition=_year_is_in_range("founded_year"), name="network_founded_year_in_range"
+                condition=Q(kind__in=NetworkKind.values),
+                name="network_kind_valid",
+                violation_error_message=_("Choose a kind of network from the list."),
             ),
+            models.CheckConstraint(
+                condition=Q(scope__in=NetworkScope.values),
+                name="network_scope_valid",
+                violation_error_message=_("Choose a scope from the list."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(slug=""), name="network_slug_not_empty", violation_error_message=SLUG_MISSING
+            ),
+            models.CheckConstraint(
+                condition=Q(name_language__in=NameLanguage.values),
+                name="network_name_language_valid",
+                violation_error_message=NAME_LANGUAGE_INVALID,
+            ),
+            _year_constraint("founded_year", "network_founded_year_in_range"),
         ]
 
     def __str__(self):
@@ -122,7 +191,7 @@ class Network(models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        _check_year_not_in_future(errors, "founded_year", self.founded_year)
+        _check_year(errors, "founded_year", self.founded_year)
         if errors:
             raise ValidationError(errors)
 
@@ -192,12 +261,16 @@ class NetworkFigure(models.Model):
                 violation_error_message=_("This network already has a figure for this measure."),
             ),
             models.CheckConstraint(
-                condition=Q(measure__in=FigureMeasure.values), name="network_figure_measure_valid"
+                condition=Q(measure__in=FigureMeasure.values),
+                name="network_figure_measure_valid",
+                violation_error_message=_("Choose a measure from the list."),
             ),
             models.CheckConstraint(
-                condition=Q(qualifier__in=FigureQualifier.values), name="network_figure_qualifier_valid"
+                condition=Q(qualifier__in=FigureQualifier.values),
+                name="network_figure_qualifier_valid",
+                violation_error_message=_("Choose a qualifier from the list."),
             ),
-            models.CheckConstraint(condition=_year_is_in_range("year"), name="network_figure_year_in_range"),
+            _year_constraint("year", "network_figure_year_in_range"),
             models.CheckConstraint(
                 condition=~Q(measure=FigureMeasure.WORLD_POPULATION_SHARE) | Q(value__lte=100),
                 name="network_figure_share_is_a_percentage",
@@ -214,7 +287,7 @@ class NetworkFigure(models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        _check_year_not_in_future(errors, "year", self.year)
+        _check_year(errors, "year", self.year)
         if errors:
             raise ValidationError(errors)
 
@@ -253,6 +326,7 @@ class RecognitionQuerySet(models.QuerySet):
 
 class Recognition(models.Model):
     name = models.CharField(_("name"), max_length=200)
+    name_language = _name_language_field()
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=RecognitionKind.choices)
     awarding_body = models.CharField(
@@ -298,9 +372,23 @@ class Recognition(models.Model):
         ordering = ["display_order", "slug"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind__in=RecognitionKind.values), name="recognition_kind_valid"
+                condition=Q(kind__in=RecognitionKind.values),
+                name="recognition_kind_valid",
+                violation_error_message=_("Choose a type from the list."),
             ),
-            models.CheckConstraint(condition=Q(renewal__in=Renewal.values), name="recognition_renewal_valid"),
+            models.CheckConstraint(
+                condition=Q(renewal__in=Renewal.values),
+                name="recognition_renewal_valid",
+                violation_error_message=_("Choose a lifecycle from the list."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(slug=""), name="recognition_slug_not_empty", violation_error_message=SLUG_MISSING
+            ),
+            models.CheckConstraint(
+                condition=Q(name_language__in=NameLanguage.values),
+                name="recognition_name_language_valid",
+                violation_error_message=NAME_LANGUAGE_INVALID,
+            ),
             models.CheckConstraint(
                 condition=Q(
                     renewal=Renewal.PERIODIC, renewal_period_years__isnull=False, renewal_period_years__gte=1
@@ -311,9 +399,7 @@ class Recognition(models.Model):
                     "Give a renewal period (one year or more) exactly when the recognition is awarded for a period."
                 ),
             ),
-            models.CheckConstraint(
-                condition=_year_is_in_range("established_year"), name="recognition_established_year_in_range"
-            ),
+            _year_constraint("established_year", "recognition_established_year_in_range"),
         ]
 
     def __str__(self):
@@ -325,7 +411,7 @@ class Recognition(models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        _check_year_not_in_future(errors, "established_year", self.established_year)
+        _check_year(errors, "established_year", self.established_year)
         if self.renewal == Renewal.PERIODIC and not self.renewal_period_years:
             errors["renewal_period_years"] = _("Say every how many years this recognition must be renewed.")
         if self.renewal != Renewal.PERIODIC and self.renewal_period_years:
@@ -383,9 +469,15 @@ class RecognitionLevel(models.Model):
             ),
             # Lets a distinction's (recognition, level) pair reference a level of that very recognition.
             models.UniqueConstraint(
-                fields=["recognition", "id"], name="recognition_level_recognition_id_unique"
+                fields=["recognition", "id"],
+                name="recognition_level_recognition_id_unique",
+                violation_error_message=_("This level is already recorded for this label or award."),
             ),
-            models.CheckConstraint(condition=Q(rank__gte=1), name="recognition_level_rank_from_1"),
+            models.CheckConstraint(
+                condition=Q(rank__gte=1),
+                name="recognition_level_rank_from_1",
+                violation_error_message=_("The rank starts at 1."),
+            ),
         ]
 
     def __str__(self):
@@ -399,13 +491,19 @@ class DistinctionStatus(models.TextChoices):
     CURRENT = "current", _("current")
     UPCOMING = "upcoming", _("not yet valid")
     EXPIRED = "expired", _("expired")
+    UNCONFIRMED = "unconfirmed", _("validity to be confirmed")
+
+
+# A distinction of a recognition awarded for a period, without its last day of validity: never shown as current.
+_VALIDITY_NOT_RECORDED = Q(recognition__renewal=Renewal.PERIODIC, valid_until__isnull=True)
 
 
 class DistinctionQuerySet(models.QuerySet):
     def current(self, on=None):
-        """Valid on `on` (today by default): started, and not ended. No validity dates means current."""
+        """Valid on `on` (today by default): started, and not ended. No validity dates means current, except
+        for a recognition awarded for a period (see `unconfirmed()`)."""
         on = on or timezone.localdate()
-        return self.filter(
+        return self.exclude(_VALIDITY_NOT_RECORDED).filter(
             Q(valid_from__isnull=True) | Q(valid_from__lte=on),
             Q(valid_until__isnull=True) | Q(valid_until__gte=on),
         )
@@ -416,7 +514,11 @@ class DistinctionQuerySet(models.QuerySet):
 
     def upcoming(self, on=None):
         on = on or timezone.localdate()
-        return self.filter(valid_from__gt=on)
+        return self.exclude(_VALIDITY_NOT_RECORDED).filter(valid_from__gt=on)
+
+    def unconfirmed(self):
+        """Distinctions of a recognition awarded for a period whose last day of validity is not recorded."""
+        return self.filter(_VALIDITY_NOT_RECORDED)
 
     def expiring_within(self, days=EXPIRY_NOTICE_DAYS, on=None):
         """Current distinctions whose validity ends in the next `days` days: staff must renew them."""
@@ -425,7 +527,16 @@ class DistinctionQuerySet(models.QuerySet):
 
 
 class Distinction(models.Model):
-    """The city's obtaining of a recognition: when, at which level, and for how long it is valid."""
+    """The city's obtaining of a recognition: when, at which level, and for how long it is valid.
+
+    Status (`status()` on a loaded object, `DistinctionQuerySet` in the database; a test keeps them in step):
+    expired after `valid_until`, upcoming before `valid_from`, current otherwise, except that a distinction
+    of a recognition awarded for a period (renewed every N years) without `valid_until` is "validity to be
+    confirmed", never current: a renewable label must not look held forever. `clean()` therefore asks for
+    `valid_until` as soon as such a distinction has a year or a start date (it is not derived from the
+    renewal period, because the awarding body's validity dates vary); an old record without a year (the seed
+    of Tree Cities of the World) stays "to be confirmed" until staff complete it.
+    """
 
     recognition = models.ForeignKey(
         Recognition, on_delete=models.CASCADE, related_name="distinctions", verbose_name=_("label or award")
@@ -466,7 +577,7 @@ class Distinction(models.Model):
                 name="distinction_unique_per_recognition_year_level",
                 violation_error_message=_("This distinction (same year and level) is already recorded."),
             ),
-            models.CheckConstraint(condition=_year_is_in_range("year"), name="distinction_year_in_range"),
+            _year_constraint("year", "distinction_year_in_range"),
             models.CheckConstraint(
                 condition=Q(valid_from__isnull=True)
                 | Q(valid_until__isnull=True)
@@ -478,6 +589,12 @@ class Distinction(models.Model):
                 condition=Q(awarded_on__isnull=True) | Q(year__isnull=False),
                 name="distinction_date_needs_year",
                 violation_error_message=_("Give the year when you give the exact date."),
+            ),
+            # On SQLite, EXTRACT is a function Django registers on its own connections (see partnerships).
+            models.CheckConstraint(
+                condition=Q(awarded_on__isnull=True) | Q(year__isnull=False, year=ExtractYear("awarded_on")),
+                name="distinction_date_in_its_year",
+                violation_error_message=_("The exact date must fall in the year given."),
             ),
         ]
 
@@ -495,13 +612,13 @@ class Distinction(models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        _check_year_not_in_future(errors, "year", self.year)
+        _check_year(errors, "year", self.year)
         if self.awarded_on and self.year and self.awarded_on.year != self.year:
             errors["awarded_on"] = _("The exact date must fall in the year given.")
         if (
             self.recognition_id
             and self.recognition.renewal == Renewal.PERIODIC
-            and self.valid_from
+            and (self.valid_from or self.year)
             and not self.valid_until
         ):
             errors["valid_until"] = _(
@@ -515,8 +632,10 @@ class Distinction(models.Model):
             raise ValidationError(errors)
 
     def status(self, on=None):
-        """The same rule as `DistinctionQuerySet.current()`, on an object already loaded."""
+        """The rule of `DistinctionQuerySet`, on an object already loaded (a test keeps the two in step)."""
         on = on or timezone.localdate()
+        if self.recognition.renewal == Renewal.PERIODIC and not self.valid_until:
+            return DistinctionStatus.UNCONFIRMED
         if self.valid_until and self.valid_until < on:
             return DistinctionStatus.EXPIRED
         if self.valid_from and self.valid_from > on:

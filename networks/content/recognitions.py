@@ -92,6 +92,7 @@ RECOGNITIONS = [
     },
     {
         "slug": "tree-cities-of-the-world",
+        "name_language": "en",
         "kind": "label",
         "renewal": "periodic",
         "renewal_period_years": 1,
@@ -118,6 +119,7 @@ RECOGNITIONS = [
     },
     {
         "slug": "green-city-accord",
+        "name_language": "en",
         "kind": "commitment",
         "renewal": "commitment",
         "established_year": None,

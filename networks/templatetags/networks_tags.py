@@ -1,8 +1,9 @@
-"""Figures and lifecycles written out in the page's language ("1 500" in French, "1,500" in English)."""
+"""Names marked with their language; figures and lifecycles written out in the page's language ("1 500" in French, "1,500" in English)."""
 
 from django import template
 from django.utils.formats import number_format
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from networks.models import FigureQualifier, Renewal
 
@@ -55,3 +56,14 @@ def lifecycle(recognition):
     if recognition.renewal == Renewal.COMMITMENT:
         return gettext("A commitment, without expiry")
     return gettext("Awarded once, without expiry")
+
+
+@register.filter
+def marked_name(item):
+    """`{{ network|marked_name }}`: the name, inside `<span lang="en">` when it is kept in another language
+    than the page's (`name_language`), so that screen readers pronounce it right. Not for `<title>`."""
+    language = item.name_language
+    page_language = (get_language() or "").split("-")[0]
+    if language and language != page_language:
+        return format_html('<span lang="{}">{}</span>', language, item.name)
+    return item.name

@@ -113,3 +113,67 @@ def test_a_periodic_recognition_asks_for_the_end_of_validity(tree_cities):
     ]
     distinction.valid_until = days(364)
     distinction.full_clean()
+
+
+@pytest.fixture
+def every_case(make_recognition):
+    """Distinctions of a one-off and a periodic recognition covering every status and boundary."""
+    once = make_recognition("once")
+    periodic = make_recognition("periodic", renewal=Renewal.PERIODIC, renewal_period_years=1)
+    cases = []
+    for recognition in (once, periodic):
+        for year, valid_from, valid_until in [
+            (None, None, None),
+            (2001, None, days(-1)),
+            (2002, None, TODAY),
+            (2003, None, days(30)),
+            (2004, None, days(200)),
+            (2005, days(-10), None),
+            (2006, days(10), None),
+            (2007, days(10), days(100)),
+            (2008, days(-100), days(-10)),
+            (2009, days(-100), days(10)),
+            (2010, TODAY, TODAY),
+        ]:
+            cases.append(
+                Distinction.objects.create(
+                    recognition=recognition, year=year, valid_from=valid_from, valid_until=valid_until
+                )
+            )
+    return cases
+
+
+def test_status_agrees_with_the_querysets_in_every_case(every_case):
+    sets = {
+        DistinctionStatus.CURRENT: set(Distinction.objects.current()),
+        DistinctionStatus.EXPIRED: set(Distinction.objects.expired()),
+        DistinctionStatus.UPCOMING: set(Distinction.objects.upcoming()),
+        DistinctionStatus.UNCONFIRMED: set(Distinction.objects.unconfirmed()),
+    }
+    expiring = set(Distinction.objects.expiring_within(90))
+    for distinction in Distinction.objects.select_related("recognition"):
+        status = distinction.status()
+        assert [name for name, members in sets.items() if distinction in members] == [status], distinction
+        assert (distinction in expiring) == (
+            status == DistinctionStatus.CURRENT
+            and distinction.valid_until is not None
+            and distinction.valid_until <= days(90)
+        ), distinction
+    assert all(sets.values()), "every status is covered"
+
+
+def test_a_periodic_distinction_without_end_of_validity_is_never_current(make_recognition):
+    periodic = make_recognition("tree", renewal=Renewal.PERIODIC, renewal_period_years=1)
+    distinction = Distinction.objects.create(recognition=periodic)
+    assert distinction.status() == DistinctionStatus.UNCONFIRMED
+    assert list(Distinction.objects.current()) == []
+    assert list(Distinction.objects.unconfirmed()) == [distinction]
+
+
+def test_a_periodic_distinction_with_a_year_needs_its_end_of_validity(tree_cities):
+    from django.core.exceptions import ValidationError
+
+    distinction = Distinction(recognition=tree_cities.recognition, year=2001)
+    with pytest.raises(ValidationError) as error:
+        distinction.full_clean()
+    assert list(error.value.message_dict) == ["valid_until"]

@@ -192,3 +192,55 @@ def test_names_and_acronyms_follow_the_language(make_network):
         assert (str(network), network.name) == ("CGLU", "Cités et Gouvernements Locaux Unis")
     with translation.override("en"):
         assert (str(network), network.name) == ("UCLG", "United Cities and Local Governments")
+
+
+def test_a_founding_year_before_1900_is_refused_on_the_field_in_french(db):
+    network = Network(name_fr="Réseau", name_en="Network", slug="old", kind="city", scope="european")
+    network.founded_year = 1800
+    with translation.override("fr"):
+        with pytest.raises(ValidationError) as error:
+            network.full_clean()
+        assert error.value.message_dict == {"founded_year": ["L’année ne peut pas être antérieure à 1900."]}
+
+
+def test_no_constraint_of_the_app_shows_its_raw_name(db):
+    from django.apps import apps
+
+    for model in apps.get_app_config("networks").get_models():
+        for constraint in model._meta.constraints:
+            message = constraint.get_violation_error_message()
+            assert constraint.name not in message, (model.__name__, constraint.name)
+
+
+def test_the_database_refuses_an_exact_date_outside_the_year(make_recognition):
+    import datetime
+
+    recognition = make_recognition()
+    refused_by_database(
+        lambda: Distinction.objects.create(
+            recognition=recognition, year=2018, awarded_on=datetime.date(2019, 1, 15)
+        )
+    )
+    Distinction.objects.create(recognition=recognition, year=2019, awarded_on=datetime.date(2019, 1, 15))
+
+
+def test_the_database_refuses_an_exact_date_without_a_year(make_recognition):
+    import datetime
+
+    recognition = make_recognition()
+    refused_by_database(
+        lambda: Distinction.objects.create(recognition=recognition, awarded_on=datetime.date(2019, 1, 15))
+    )
+
+
+def test_the_database_refuses_an_empty_network_slug(make_network):
+    refused_by_database(lambda: make_network(""))
+
+
+def test_the_database_refuses_an_empty_recognition_slug(make_recognition):
+    refused_by_database(lambda: make_recognition(""))
+
+
+def test_the_database_refuses_an_unknown_name_language(make_network, make_recognition):
+    refused_by_database(lambda: make_network(name_language="klingon"))
+    refused_by_database(lambda: make_recognition(name_language="xx"))

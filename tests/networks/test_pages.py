@@ -35,6 +35,8 @@ NETWORKS = {
     ),
 }
 
+KEPT_IN_ENGLISH = {"Tree Cities of the World", "Green City Accord"}
+
 RECOGNITIONS = {
     "europe-prize": ("Prix de l’Europe", "Europe Prize"),
     "ville-euro-citoyenne": ("Ville euro-citoyenne", "Euro-citizen City (Ville euro-citoyenne)"),
@@ -233,7 +235,40 @@ def test_labels_page_shows_every_recognition(client, networks_content, language,
     page = main_of(response)
     for slug, (name_fr, name_en) in RECOGNITIONS.items():
         name = name_fr if language == "fr" else name_en
+        if language == "fr" and name in KEPT_IN_ENGLISH:
+            name = f'<span lang="en">{name}</span>'
         assert f'<h2 id="{slug}-title">{name}</h2>' in page
+
+
+def test_english_names_on_french_pages_are_marked_as_english(client, networks_content):
+    page = main_of(client.get("/fr/labels-et-distinctions/"))
+    assert (
+        '<h2 id="tree-cities-of-the-world-title"><span lang="en">Tree Cities of the World</span></h2>' in page
+    )
+    assert '<span lang="en">Green City Accord</span>' in page
+    assert 'Site officiel\u00a0: <span lang="en">Tree Cities of the World</span>' in page
+
+
+def test_english_names_on_english_pages_carry_no_language_mark(client, networks_content):
+    page = main_of(client.get("/en/labels-and-awards/"))
+    assert '<h2 id="tree-cities-of-the-world-title">Tree Cities of the World</h2>' in page
+    assert 'lang="en"' not in page
+
+
+def test_a_network_name_kept_in_english_is_marked_on_its_french_page(client, make_network):
+    make_network("covenant", name_fr="Covenant of Mayors", name_en="Covenant of Mayors", name_language="en")
+    assert '<h1><span lang="en">Covenant of Mayors</span>' in main_of(client.get("/fr/reseaux/covenant/"))
+    english = main_of(client.get("/en/networks/covenant/"))
+    assert "<h1>Covenant of Mayors" in english
+    assert 'lang="en"' not in english
+
+
+@pytest.mark.parametrize("path", ["/fr/labels-et-distinctions/", "/en/labels-and-awards/"])
+def test_a_renewable_label_without_validity_dates_is_shown_as_to_be_confirmed(client, networks_content, path):
+    page = main_of(client.get(path))
+    article = page.split('id="tree-cities-of-the-world"')[1].split("</article>")[0]
+    expected = "validité à confirmer" if path.startswith("/fr/") else "validity to be confirmed"
+    assert expected in article
 
 
 @pytest.mark.parametrize(
