@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationTabularInline
+
+from angers_intl.translation_admin import SiteTranslationAdmin, TranslatedOrderingMixin
 
 from .models import (
     EXPIRY_NOTICE_DAYS,
@@ -103,9 +105,9 @@ class NetworkFigureInline(admin.TabularInline):
 
 
 @admin.register(Network)
-class NetworkAdmin(TabbedTranslationAdmin):
+class NetworkAdmin(TranslatedOrderingMixin, SiteTranslationAdmin):
     list_display = [
-        "name",
+        "shown_name",
         "acronym",
         "kind",
         "scope",
@@ -114,7 +116,7 @@ class NetworkAdmin(TabbedTranslationAdmin):
         "published",
         "display_order",
     ]
-    list_display_links = ["name"]
+    list_display_links = ["shown_name"]
     list_editable = ["published", "display_order"]
     list_filter = ["kind", "scope", "published"]
     search_fields = ["name_fr", "name_en", "acronym_fr", "acronym_en", "slug"]
@@ -179,9 +181,17 @@ class DistinctionInline(TranslationTabularInline):
 
 
 @admin.register(Recognition)
-class RecognitionAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "kind", "awarding_body", "renewal", logo_preview, "published", "display_order"]
-    list_display_links = ["name"]
+class RecognitionAdmin(TranslatedOrderingMixin, SiteTranslationAdmin):
+    list_display = [
+        "shown_name",
+        "kind",
+        "awarding_body",
+        "renewal",
+        logo_preview,
+        "published",
+        "display_order",
+    ]
+    list_display_links = ["shown_name"]
     list_editable = ["published", "display_order"]
     list_filter = ["kind", "renewal", "published", RecognitionValidityFilter]
     search_fields = ["name_fr", "name_en", "awarding_body_fr", "awarding_body_en", "slug"]
@@ -206,7 +216,7 @@ class RecognitionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Distinction)
-class DistinctionAdmin(TabbedTranslationAdmin):
+class DistinctionAdmin(SiteTranslationAdmin):
     list_display = ["recognition", "level", "year", "valid_from", "valid_until", "validity"]
     list_filter = [ValidityFilter, "recognition"]
     list_select_related = ["recognition", "level"]

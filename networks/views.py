@@ -1,6 +1,7 @@
 """Public pages (cacheable: they never touch the user or the session) and staff-only previews."""
 
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import permission_required
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
@@ -29,6 +30,7 @@ class NetworkDetailView(DetailView):
 
 
 @method_decorator(staff_member_required, name="dispatch")
+@method_decorator(permission_required("networks.view_network", raise_exception=True), name="dispatch")
 class NetworkPreviewView(NetworkDetailView):
     """Any network, published or not, as the public will see it: for staff only."""
 
@@ -47,6 +49,7 @@ class RecognitionListView(ListView):
 
 
 @method_decorator(staff_member_required, name="dispatch")
+@method_decorator(permission_required("networks.view_recognition", raise_exception=True), name="dispatch")
 class RecognitionListPreviewView(RecognitionListView):
     """Every label and award, published or not: for staff only."""
 

@@ -1,6 +1,7 @@
 """The public pages, in French and in English, with the Angers content: everything the issue lists is shown."""
 
 import pytest
+from django.contrib.auth.models import User
 
 from networks.models import Distinction, Network, Recognition
 
@@ -366,6 +367,12 @@ def test_staff_preview_unpublished_items_through_their_own_url(client, networks_
     assert anonymous.status_code == 302
     assert anonymous["Location"].startswith("/admin/login/")
     assert client.get("/en/labels-and-awards/preview/").status_code == 302
+
+    client.force_login(User.objects.create(username="newsletter-only", is_staff=True))
+    assert (
+        client.get("/en/networks/preview/uclg/").status_code == 403
+    )  # staff without the right to see networks
+    assert client.get("/en/labels-and-awards/preview/").status_code == 403
 
     client.force_login(admin_user)
     preview = client.get("/en/networks/preview/uclg/").content.decode()
