@@ -1,8 +1,9 @@
 """Responsive images: WebP renditions of an uploaded image at a few widths, for `<img srcset>`.
 
 Renditions are made lazily, the first time a page (or the admin preview) asks for them, and kept on the
-storage next to nothing else: `renditions/<original path>-<width>w.webp`. Later requests find them there
-(one `exists()` per width, no SQL, no image decoding). Nothing happens on `save()` or in a signal; call
+storage next to nothing else: `renditions/<original path>-<width>w.webp`. Later requests find them there:
+the first check asks the storage (one `exists()` per width, no SQL, no image decoding), then the shared
+cache remembers for a day that they exist, so a page on object storage does not pay a round trip per image. Nothing happens on `save()` or in a signal; call
 `image_renditions()` ahead of time (from a loader or an admin action) to spare the first visitor the work.
 An uploaded file is never overwritten in place (the storage gives a new name), so a rendition cannot
 outlive the image it was made from under the same name.
@@ -15,6 +16,7 @@ import logging
 import posixpath
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 
@@ -23,6 +25,8 @@ logger = logging.getLogger(__name__)
 RENDITION_WIDTHS = (320, 640, 960)
 RENDITION_FOLDER = "renditions"
 WEBP_QUALITY = 80
+# Renditions never change under a name (an upload never overwrites a file), so "they exist" may be cached.
+EXISTENCE_CACHE_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,13 @@ def renditions(storage, name, width=None, height=None, widths=RENDITION_WIDTHS):
             with storage.open(name) as source, Image.open(source) as image:
                 width, height = ImageOps.exif_transpose(image).size
         targets = rendition_widths(width, widths)
-        missing = [w for w in targets if not storage.exists(rendition_name(name, w))]
-        if missing:
-            _make(storage, name, missing)
+        location = getattr(storage, "location", "") or type(storage).__name__
+        cache_key = f"renditions-exist:{location}:{name}:{','.join(map(str, targets))}"
+        if not cache.get(cache_key):
+            missing = [w for w in targets if not storage.exists(rendition_name(name, w))]
+            if missing:
+                _make(storage, name, missing)
+            cache.set(cache_key, True, EXISTENCE_CACHE_SECONDS)
     except (OSError, ValueError, Image.DecompressionBombError):
         logger.warning("No renditions for image %s: it cannot be read.", name, exc_info=True)
         return []

@@ -95,3 +95,24 @@ def test_template_tag_writes_nothing_without_an_image(db):
         Context({"city": PartnerCity()})
     )
     assert html == ""
+
+
+class CountingStorage(FileSystemStorage):
+    """Django's file storage, counting how often it is asked whether a file exists (a remote object
+    storage pays a network round trip for each)."""
+
+    exists_calls = 0
+
+    def exists(self, name):
+        self.exists_calls += 1
+        return super().exists(name)
+
+
+def test_once_made_renditions_are_not_looked_up_on_the_storage_again(tmp_path):
+    storage = CountingStorage(location=tmp_path, base_url="/media/")
+    name = storage.save("cities/pisa.jpg", ContentFile(image_bytes(1200, 800)))
+    first = renditions(storage, name)
+    calls_after_first = storage.exists_calls
+    assert calls_after_first >= 3
+    assert renditions(storage, name) == first
+    assert storage.exists_calls == calls_after_first
