@@ -19,6 +19,8 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from angers_intl.querysets import PublishableQuerySet
+
 FIRST_YEAR = 1900
 LAST_YEAR = 2100  # the database's sanity bound; clean() refuses years after the current one
 EXPIRY_NOTICE_DAYS = 90
@@ -107,10 +109,7 @@ class NetworkScope(models.TextChoices):
     WORLDWIDE = "worldwide", _("Worldwide")
 
 
-class NetworkQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class NetworkQuerySet(PublishableQuerySet):
     def with_figures(self):
         """Networks with their figures, in two queries whatever their number."""
         return self.prefetch_related(Prefetch("figures", queryset=NetworkFigure.objects.order_by("pk")))
@@ -312,10 +311,7 @@ class Renewal(models.TextChoices):
     COMMITMENT = "commitment", _("Commitment without expiry")
 
 
-class RecognitionQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class RecognitionQuerySet(PublishableQuerySet):
     def with_levels_and_distinctions(self):
         """Recognitions with their levels and the city's distinctions: three queries whatever their number."""
         return self.prefetch_related(

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from angers_intl.markdown import markdown_to_text
+from angers_intl.querysets import PublishableQuerySet
 
 from .continents import countries_in
 
@@ -78,10 +79,7 @@ class Theme(models.Model):
         return reverse("partnerships:city_list") + f"?theme={self.slug}"
 
 
-class PartnerCityQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class PartnerCityQuerySet(PublishableQuerySet):
     def figures(self):
         """Counts the home page shows, in one query: cities, countries, first twinning year."""
         return self.aggregate(
@@ -378,10 +376,7 @@ class Milestone(models.Model):
             raise ValidationError(errors)
 
 
-class ProgrammeQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class ProgrammeQuerySet(PublishableQuerySet):
     def with_published_cities(self):
         return self.prefetch_related(
             Prefetch(
