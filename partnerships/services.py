@@ -1,5 +1,6 @@
 """Business rules that read across models: round anniversaries to plan, the story of all partnerships."""
 
+import calendar
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -52,7 +53,7 @@ def upcoming_anniversaries(today=None):
                         city,
                         _("Current agreement signed"),
                         signed.year,
-                        exact_date=signed.replace(year=year) if not _is_29_february(signed) else None,
+                        exact_date=_same_day_in(signed, year),
                     )
                 )
     for programme in Programme.objects.filter(start_year__isnull=False):
@@ -73,8 +74,12 @@ def upcoming_anniversaries(today=None):
     )
 
 
-def _is_29_february(date):
-    return date.month == 2 and date.day == 29
+def _same_day_in(date, year):
+    """The same day and month in `year`; None for 29 February in a year that has none (undated then,
+    rather than moved to a day that is not the anniversary)."""
+    if date.month == 2 and date.day == 29 and not calendar.isleap(year):
+        return None
+    return date.replace(year=year)
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """Fixtures shared by the whole suite: content, a live site, headless Chromium, axe and the Nu Html Checker."""
 
+import datetime
 import io
 import json
 import os
@@ -10,8 +11,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.management import call_command
+
+from tests.dates import site_time
 
 # Playwright's sync API keeps an event loop in the test thread; Django's ORM would refuse to run beside it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -41,6 +45,62 @@ def _missing(reason):
     if REQUIRE_BROWSER_TESTS:
         pytest.fail(f"{reason} (REQUIRE_BROWSER_TESTS=1: CI must have it)", pytrace=False)
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def fresh_language_and_cache():
+    """Every test starts in the site's default language with empty caches (rate limits, renditions…),
+    and leaves them so: no test passes only because an earlier one left English active or a counter set."""
+    from django.core.cache import caches
+    from django.utils import translation
+
+    def reset():
+        translation.activate(settings.LANGUAGE_CODE)
+        for cache in caches.all():
+            cache.clear()
+
+    reset()
+    yield
+    reset()
+    translation.deactivate()
+
+
+@pytest.fixture
+def clock():
+    """`clock(moment)` puts the whole process at `moment` (a date means noon, site time) until the test
+    ends; time then goes on from there. Every test whose answer depends on the date sets it this way."""
+    travels = []
+
+    def travel_to(moment, *, tick=True):
+        if isinstance(moment, datetime.date) and not isinstance(moment, datetime.datetime):
+            moment = site_time(moment.year, moment.month, moment.day)
+        while travels:
+            travels.pop().stop()
+        traveller = time_machine.travel(moment, tick=tick)
+        traveller.start()
+        travels.append(traveller)
+        return moment
+
+    yield travel_to
+    while travels:
+        travels.pop().stop()
+
+
+@pytest.fixture
+def in_english():
+    """Runs the test with English active, for messages read outside a request (model validation)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def in_french():
+    from django.utils import translation
+
+    with translation.override("fr"):
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -41,8 +41,8 @@ def external_site_hints():
 def site_in_browser(django_db_setup, django_db_blocker, chromium, live_server):
     """Loads the Angers content, finds the pages with the test client, then visits each in Chromium.
 
-    (Tests using the live server run with a transactional database, emptied after the first one: the
-    visits all happen here, before.)
+    The content is committed beside the tests' transactions, so the visits all happen here, and the
+    database is emptied when the module ends: no later test finds these rows.
     """
     with django_db_blocker.unblock():
         call_command("load_content", stdout=io.StringIO())
@@ -72,7 +72,10 @@ def site_in_browser(django_db_setup, django_db_blocker, chromium, live_server):
         )
         context.close()
         close_connections_opened_beside_the_tests()
-    return result
+    yield result
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+        close_connections_opened_beside_the_tests()
 
 
 def test_the_crawl_reaches_every_section_in_both_languages(site_in_browser):

@@ -1,14 +1,22 @@
-"""Current, expired, not yet valid, expiring within 90 days: dates relative to today."""
+"""Current, expired, not yet valid, expiring within 90 days: dates relative to a fixed today.
+
+Every test here runs on the clock of `TODAY`, set by the fixture below; the edges of the rule (the last
+day of validity at midnight in Paris, summer time, 29 February, 31 December) are in tests/test_site_dates.py.
+"""
 
 import datetime
 from types import SimpleNamespace
 
 import pytest
-from django.utils import timezone
 
 from networks.models import Distinction, DistinctionStatus, Renewal
 
-TODAY = timezone.localdate()
+TODAY = datetime.date(2027, 3, 15)
+
+
+@pytest.fixture(autouse=True)
+def _on_today(clock):
+    clock(TODAY)
 
 
 def days(count):
@@ -17,7 +25,7 @@ def days(count):
 
 @pytest.fixture
 def tree_cities(make_recognition):
-    """Awarded one year at a time: last year's has expired, this year's runs out in 30 days."""
+    """Awarded one year at a time: the 2025 one has expired, the 2026 one runs out in 30 days."""
     recognition = make_recognition(
         "tree-cities",
         name_fr="Tree Cities of the World",
@@ -26,10 +34,10 @@ def tree_cities(make_recognition):
         renewal_period_years=1,
     )
     expired = Distinction.objects.create(
-        recognition=recognition, year=days(-334).year - 1, valid_from=days(-400), valid_until=days(-35)
+        recognition=recognition, year=2025, valid_from=days(-400), valid_until=days(-35)
     )
     expiring = Distinction.objects.create(
-        recognition=recognition, year=days(-334).year, valid_from=days(-334), valid_until=days(30)
+        recognition=recognition, year=2026, valid_from=days(-334), valid_until=days(30)
     )
     return SimpleNamespace(recognition=recognition, expired=expired, expiring=expiring)
 
@@ -102,15 +110,25 @@ def test_staff_see_the_distinctions_expiring_within_90_days(client, communicatio
     assert list(listed.context["cl"].result_list) == [tree_cities.recognition]
 
 
-def test_a_periodic_recognition_asks_for_the_end_of_validity(tree_cities):
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "This label or award is only valid for a period: give the last day of validity."),
+        (
+            "fr",
+            "Ce label ou cette distinction n’est valable que pour une durée\xa0: indiquez le dernier jour de validité.",
+        ),
+    ],
+)
+def test_a_periodic_recognition_asks_for_the_end_of_validity(tree_cities, language, message):
     from django.core.exceptions import ValidationError
+    from django.utils import translation
 
     distinction = Distinction(recognition=tree_cities.recognition, year=TODAY.year, valid_from=TODAY)
-    with pytest.raises(ValidationError) as error:
-        distinction.full_clean()
-    assert error.value.message_dict["valid_until"] == [
-        "This label or award is only valid for a period: give the last day of validity."
-    ]
+    with translation.override(language):
+        with pytest.raises(ValidationError) as error:
+            distinction.full_clean()
+        assert error.value.message_dict["valid_until"] == [message]
     distinction.valid_until = days(364)
     distinction.full_clean()
 

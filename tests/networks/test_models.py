@@ -1,9 +1,14 @@
 """Invariants of networks, figures, recognitions, levels and distinctions: in the database and in clean()."""
 
+import datetime
+import re
+import zoneinfo
+
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone, translation
+from django.utils import translation
 
 from networks.models import (
     Distinction,
@@ -14,6 +19,8 @@ from networks.models import (
     RecognitionLevel,
     Renewal,
 )
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 
 def refused_by_database(create):
@@ -37,12 +44,23 @@ def test_founding_year_out_of_range_is_refused_by_the_database(make_network, yea
     refused_by_database(lambda: make_network(founded_year=year))
 
 
-def test_founding_year_in_the_future_is_refused_with_a_clear_message(make_network):
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "The year cannot be later than the current year."),
+        ("fr", "L’année ne peut pas être postérieure à l’année en cours."),
+    ],
+)
+def test_founding_year_in_the_future_is_refused_with_a_clear_message(make_network, language, message):
     network = make_network(founded_year=1951)
-    network.founded_year = timezone.localdate().year + 1
-    with pytest.raises(ValidationError) as error:
+    with time_machine.travel(datetime.datetime(2031, 6, 1, 12, tzinfo=PARIS), tick=False):
+        network.founded_year = 2031
         network.full_clean()
-    assert error.value.message_dict["founded_year"] == ["The year cannot be later than the current year."]
+        network.founded_year = 2032
+        with pytest.raises(ValidationError) as error, translation.override(language):
+            network.full_clean()
+        with translation.override(language):
+            assert error.value.message_dict["founded_year"] == [message]
 
 
 def test_a_network_has_one_figure_per_measure(make_network, make_figure):
@@ -50,8 +68,12 @@ def test_a_network_has_one_figure_per_measure(make_network, make_figure):
     make_figure(network, FigureMeasure.MEMBERS, 300)
     refused_by_database(lambda: make_figure(network, FigureMeasure.MEMBERS, 400))
     duplicate = NetworkFigure(network=network, measure=FigureMeasure.MEMBERS, value=400)
-    with pytest.raises(ValidationError, match="already has a figure for this measure"):
-        duplicate.full_clean()
+    for language, message in [
+        ("en", "This network already has a figure for this measure."),
+        ("fr", "Ce réseau a déjà un chiffre pour cette mesure."),
+    ]:
+        with translation.override(language), pytest.raises(ValidationError, match=message):
+            duplicate.full_clean()
 
 
 def test_a_share_of_the_world_population_is_a_percentage(make_network, make_figure):
@@ -73,12 +95,14 @@ def test_a_periodic_recognition_needs_its_renewal_period(make_recognition):
     refused_by_database(lambda: make_recognition("prize", renewal=Renewal.ONE_OFF, renewal_period_years=2))
     make_recognition("trees", renewal=Renewal.PERIODIC, renewal_period_years=1)
     recognition = Recognition(slug="x", name_fr="X", kind="label", renewal=Renewal.PERIODIC)
-    with pytest.raises(ValidationError) as error:
-        recognition.full_clean()
-    assert (
-        "Say every how many years this recognition must be renewed."
-        in error.value.message_dict["renewal_period_years"]
-    )
+    for language, message in [
+        ("en", "Say every how many years this recognition must be renewed."),
+        ("fr", "Indiquez tous les combien d’années cette distinction doit être renouvelée."),
+    ]:
+        with translation.override(language):
+            with pytest.raises(ValidationError) as error:
+                recognition.full_clean()
+            assert message in error.value.message_dict["renewal_period_years"]
 
 
 def test_recognition_kind_and_lifecycle_are_checked_by_the_database(make_recognition):
@@ -103,8 +127,12 @@ def test_the_same_distinction_cannot_be_recorded_twice(europe_prize, make_recogn
     refused_by_database(
         lambda: Distinction.objects.create(recognition=europe_prize, year=2018, level=diploma)
     )
-    with pytest.raises(ValidationError, match="already recorded"):
-        Distinction(recognition=europe_prize, year=2018, level=diploma).full_clean()
+    for language, message in [
+        ("en", "This distinction (same year and level) is already recorded."),
+        ("fr", "Cette distinction (même année et même niveau) est déjà enregistrée."),
+    ]:
+        with translation.override(language), pytest.raises(ValidationError, match=re.escape(message)):
+            Distinction(recognition=europe_prize, year=2018, level=diploma).full_clean()
     # Undated ones too: a second "recognised, year unknown" would say nothing new.
     label = make_recognition("label")
     Distinction.objects.create(recognition=label)
@@ -125,9 +153,14 @@ def test_exact_date_must_fall_in_the_year_given(make_recognition):
     recognition = make_recognition()
     refused_by_database(lambda: Distinction.objects.create(recognition=recognition, awarded_on="2018-06-20"))
     distinction = Distinction(recognition=recognition, year=2019, awarded_on="2018-06-20")
-    with pytest.raises(ValidationError) as error:
-        distinction.full_clean()
-    assert error.value.message_dict["awarded_on"] == ["The exact date must fall in the year given."]
+    for language, message in [
+        ("en", "The exact date must fall in the year given."),
+        ("fr", "La date exacte doit tomber dans l’année indiquée."),
+    ]:
+        with translation.override(language):
+            with pytest.raises(ValidationError) as error:
+                distinction.full_clean()
+            assert error.value.message_dict["awarded_on"] == [message]
 
 
 def test_a_level_of_another_recognition_is_refused_with_a_clear_message(europe_prize, make_recognition):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from angers_intl.staff import COMMUNICATION_GROUP
 from newsletter.consent import CONSENT_TEXTS, CONSENT_VERSION
 from newsletter.models import DeletionCount, Subscriber
+from tests.dates import site_time
 
 CHANGELIST = "/admin/newsletter/subscriber/"
 EXPORT = "/admin/newsletter/subscriber/export-confirmed/"
@@ -256,7 +257,8 @@ def test_staff_cannot_add_subscribers_nor_rewrite_the_consent_proof(staff_client
     )
 
 
-def test_purge_command_deletes_old_unconfirmed_subscriptions_only(db, settings):
+def test_purge_command_deletes_old_unconfirmed_subscriptions_only(db, settings, clock):
+    clock(site_time(2027, 4, 10, 9, 0))  # 31 days back crosses the change to summer time
     subscriber("old-pending@example.org", status=Subscriber.Status.PENDING, days_ago=31)
     subscriber("new-pending@example.org", status=Subscriber.Status.PENDING, days_ago=2)
     subscriber("old-confirmed@example.org", days_ago=400)
@@ -288,6 +290,7 @@ def test_purge_command_refuses_a_nonsense_delay(db):
 
 
 def test_deletion_counts_are_read_only_for_staff(staff_client):
+    # Any day will do: the counts are only read here.
     DeletionCount.objects.create(day=timezone.localdate(), reason=DeletionCount.Reason.PURGE, count=4)
     assert staff_client.get("/admin/newsletter/deletioncount/").status_code == 200
     assert staff_client.get("/admin/newsletter/deletioncount/add/").status_code == 403

@@ -1,13 +1,12 @@
 """Subscribe, confirm, unsubscribe and come back, in both languages, with the real e-mails."""
 
-import time
+import datetime
 
 import pytest
-from django.core import signing
 
 from newsletter.consent import CONSENT_TEXTS, CONSENT_VERSION
 from newsletter.models import Subscriber
-from newsletter.tokens import CONFIRM_SALT
+from tests.dates import site_time
 
 from .helpers import ANSWER_PAGE, PAGE, confirmation_link, html_part, unsubscribe_link
 
@@ -132,44 +131,34 @@ def test_an_old_confirmation_link_does_not_confirm_a_later_subscription(
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
 
 
-def test_an_expired_confirmation_link_offers_to_subscribe_again(client, site_profile, subscribe, settings):
-    subscribe("late@example.org")
-    subscriber = Subscriber.objects.get()
-    too_old = time.time() - (settings.NEWSLETTER_CONFIRMATION_MAX_AGE_HOURS * 3600 + 60)
-
-    class SignerOfThePast(signing.TimestampSigner):
-        def timestamp(self):
-            return signing.b62_encode(int(too_old))
-
-    token = SignerOfThePast(salt=CONFIRM_SALT).sign_object(
-        {"s": subscriber.pk, "n": subscriber.confirmation_nonce}
-    )
-    link = f"/en/newsletter/confirm/{token}/"
+def test_an_expired_confirmation_link_offers_to_subscribe_again(
+    client, site_profile, subscribe, mailoutbox, settings, clock
+):
+    sent_at = clock(site_time(2027, 3, 26, 10, 0))  # the 72 hours run across the change to summer time
+    subscribe("late@example.org", language="en")
+    link = confirmation_link(mailoutbox[0])
+    hours = settings.NEWSLETTER_CONFIRMATION_MAX_AGE_HOURS
+    # 72 real hours: added in UTC (on Paris wall time, the night of the change would count one hour less).
+    clock(sent_at.astimezone(datetime.UTC) + datetime.timedelta(hours=hours, minutes=1))
     for response in (client.get(link), client.post(link)):
         assert response.status_code == 400
         page = response.content.decode()
         assert "Confirmation link expired" in page
         assert "This link was valid for 72 hours" in page
         assert 'action="/en/newsletter/"' in page
-    subscriber.refresh_from_db()
-    assert subscriber.status == Subscriber.Status.PENDING
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
 
 
-def test_a_link_still_valid_just_before_expiry_confirms(client, site_profile, subscribe, settings):
-    subscribe("justintime@example.org")
-    subscriber = Subscriber.objects.get()
-    almost = time.time() - (settings.NEWSLETTER_CONFIRMATION_MAX_AGE_HOURS * 3600 - 60)
-
-    class SignerOfThePast(signing.TimestampSigner):
-        def timestamp(self):
-            return signing.b62_encode(int(almost))
-
-    token = SignerOfThePast(salt=CONFIRM_SALT).sign_object(
-        {"s": subscriber.pk, "n": subscriber.confirmation_nonce}
-    )
-    assert client.post(f"/en/newsletter/confirm/{token}/").status_code == 200
-    subscriber.refresh_from_db()
-    assert subscriber.status == Subscriber.Status.CONFIRMED
+def test_a_link_still_valid_just_before_expiry_confirms(
+    client, site_profile, subscribe, mailoutbox, settings, clock
+):
+    sent_at = clock(site_time(2027, 10, 29, 10, 0))  # and across the change back to winter time
+    subscribe("justintime@example.org", language="en")
+    link = confirmation_link(mailoutbox[0])
+    hours = settings.NEWSLETTER_CONFIRMATION_MAX_AGE_HOURS
+    clock(sent_at.astimezone(datetime.UTC) + datetime.timedelta(hours=hours, minutes=-1))
+    assert client.post(link).status_code == 200
+    assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from newsletter import services
 from newsletter.models import Subscriber
+from tests.dates import site_time
 
 from .helpers import confirmation_link, unsubscribe_link
 
@@ -31,8 +32,9 @@ def test_an_unconfirmed_request_for_an_address_that_left_sends_it_nothing(
 
 
 def test_the_purge_keeps_the_withdrawal_of_an_address_asked_back_but_never_confirmed(
-    client, site_profile, subscribe, mailoutbox
+    client, site_profile, subscribe, mailoutbox, clock
 ):
+    clock(site_time(2027, 1, 20, 9, 0))
     left = left_and_asked_back(client, subscribe, mailoutbox)
     month_ago = timezone.now() - timedelta(days=40)
     Subscriber.objects.update(
@@ -48,7 +50,8 @@ def test_the_purge_keeps_the_withdrawal_of_an_address_asked_back_but_never_confi
     assert subscriber.confirmed_at == month_ago - timedelta(days=2)
 
 
-def test_the_purge_still_deletes_an_address_that_never_confirmed_anything(db, site_profile):
+def test_the_purge_still_deletes_an_address_that_never_confirmed_anything(db, site_profile, clock):
+    clock(site_time(2027, 1, 20, 9, 0))
     services.request_subscription(email="never@example.org", language="fr")
     Subscriber.objects.update(subscribed_at=timezone.now() - timedelta(days=31))
     assert services.purge_unconfirmed(older_than_days=30) == 1

@@ -7,13 +7,18 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django_countries import countries
 
 from partnerships.continents import COUNTRY_CONTINENT, Continent, countries_in
 from partnerships.models import Milestone, Programme
 
-THIS_YEAR = timezone.localdate().year
+THIS_YEAR = 2026
+
+
+@pytest.fixture(autouse=True)
+def _in_the_middle_of_this_year(clock):
+    clock(datetime.date(THIS_YEAR, 6, 15))
 
 
 def refused_by_database(create):
