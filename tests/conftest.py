@@ -41,6 +41,14 @@ AXE_WCAG_21_AA = {
 }
 
 
+def pytest_collection_modifyitems(items):
+    """pytest-django creates the test database only if a collected test asks for it: a test that only
+    reads the module-scoped `public_site` must count as one, or that file fails when it runs alone."""
+    for item in items:
+        if "public_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.django_db)
+
+
 def _missing(reason):
     if REQUIRE_BROWSER_TESTS:
         pytest.fail(f"{reason} (REQUIRE_BROWSER_TESTS=1: CI must have it)", pytrace=False)
