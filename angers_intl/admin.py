@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 
 from .models import LegalPage, LegalPageKind, SiteProfile
 from .translation_admin import SiteTranslationAdmin
@@ -6,11 +9,38 @@ from .translation_admin import SiteTranslationAdmin
 
 @admin.register(SiteProfile)
 class SiteProfileAdmin(SiteTranslationAdmin):
-    list_display = ["site_title", "city_name", "contact_email"]
+    """One form: the list of one row redirects to it (and the admin index links straight to it)."""
+
+    fieldsets = [
+        (_("Identity"), {"fields": ["city_name", "site_title", "tagline", "intro", "logo", "logo_alt"]}),
+        (_("Sharing on social media"), {"fields": ["share_image", "share_image_alt"]}),
+        (
+            _("Social media accounts"),
+            {
+                "fields": [
+                    "mastodon_url",
+                    "bluesky_url",
+                    "linkedin_url",
+                    "facebook_url",
+                    "instagram_url",
+                    "youtube_url",
+                    "peertube_url",
+                ]
+            },
+        ),
+        (_("Contact"), {"fields": ["contact_email", "contact_phone", "postal_address", "website"]}),
+        (_("Legal notice"), {"fields": ["publisher", "publication_director", "host"]}),
+        (_("Newsletter"), {"fields": ["newsletter_sender_name"]}),
+    ]
 
     def has_add_permission(self, request):
-        # One profile per site.
-        return not SiteProfile.objects.exists() and super().has_add_permission(request)
+        # One profile per site (read once per request: every admin page's sidebar asks).
+        return SiteProfile.for_request(request).pk is None and super().has_add_permission(request)
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        return redirect(self.admin_site.site_profile_url(request))
 
 
 @admin.register(LegalPage)

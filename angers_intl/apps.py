@@ -1,5 +1,6 @@
 from django.apps import AppConfig, apps
 from django.conf import settings
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,3 +13,10 @@ def project_app_configs():
     """Our own apps (those inside the project folder), in INSTALLED_APPS order."""
     base = str(settings.BASE_DIR)
     return [config for config in apps.get_app_configs() if config.path.startswith(base)]
+
+
+class SiteAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin, with our `SiteAdminSite` as `admin.site` (named in INSTALLED_APPS)."""
+
+    default = False  # AngersIntlConfig stays this module's default app config
+    default_site = "angers_intl.admin_site.SiteAdminSite"

@@ -1,5 +1,6 @@
 """Site-wide data: who runs this site. Another city installs the same code and edits this record."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,10 @@ class SiteProfile(models.Model):
         help_text=_("What the city's international action is, shown on the home page."),
     )
     publisher = models.CharField(
-        _("publisher"), max_length=200, blank=True, help_text=_("For example: City of Angers.")
+        _("publisher"),
+        max_length=200,
+        blank=True,
+        help_text=_("The institution that publishes the site, for example the city council."),
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
@@ -30,7 +34,7 @@ class SiteProfile(models.Model):
         _("publication director"),
         max_length=200,
         blank=True,
-        help_text=_("Named in the legal notice; usually the mayor. For example: The Mayor of Angers."),
+        help_text=_("Named in the legal notice; usually the mayor."),
     )
     host = models.TextField(
         _("hosting provider"),
@@ -39,6 +43,55 @@ class SiteProfile(models.Model):
             "Required by law in the legal notice: the hosting provider's name, postal address and "
             "telephone number."
         ),
+    )
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="site/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+        help_text=_("Shown in the header beside the site title. PNG, JPEG or WebP."),
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_alt = models.CharField(
+        _("logo alternative text"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the logo says, for people who cannot see it. Required with a logo."),
+    )
+    share_image = models.ImageField(
+        _("default sharing image"),
+        upload_to="site/",
+        blank=True,
+        width_field="share_image_width",
+        height_field="share_image_height",
+        help_text=_(
+            "Shown when a page that has no image of its own is shared on social media. "
+            "Best at 1200 × 630 pixels."
+        ),
+    )
+    share_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    share_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    share_image_alt = models.CharField(
+        _("sharing image alternative text"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+    )
+    # The city's own accounts, linked from the footer (rel="me": they are the same publisher).
+    mastodon_url = models.URLField(_("Mastodon"), blank=True)
+    bluesky_url = models.URLField(_("Bluesky"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    peertube_url = models.URLField(_("PeerTube"), blank=True)
+    newsletter_sender_name = models.CharField(
+        _("newsletter sender name"),
+        max_length=100,
+        blank=True,
+        help_text=_("The name shown as the sender of the newsletter e-mails, for example the site's title."),
     )
 
     class Meta:
@@ -56,10 +109,52 @@ class SiteProfile(models.Model):
     def get_absolute_url(self):
         return reverse("home")
 
+    def clean(self):
+        super().clean()
+        errors = {}
+        for image, alt in [("logo", "logo_alt"), ("share_image", "share_image_alt")]:
+            if getattr(self, image) and not getattr(self, alt):
+                # modeltranslation's admin form shows <alt>_fr and <alt>_en; the default language is required.
+                field = f"{alt}_fr" if hasattr(self, f"{alt}_fr") else alt
+                errors[field] = ValidationError(
+                    _("Describe the image for people who cannot see it."), code="alt_missing"
+                )
+        if errors:
+            raise ValidationError(errors)
+
     @classmethod
     def current(cls):
         """The site's profile, or an unsaved blank one so that pages render before any content exists."""
         return cls.objects.first() or cls(city_name="", site_title="")
+
+    @classmethod
+    def for_request(cls, request):
+        """`current()`, read once per request: the templates and the admin's header both ask for it."""
+        if request is None:
+            return cls.current()
+        if not hasattr(request, "_site_profile"):
+            request._site_profile = cls.current()
+        return request._site_profile
+
+    @property
+    def social_links(self):
+        """[(network name, URL)] of the accounts filled in, in the order of the form."""
+        return [
+            (field.verbose_name, getattr(self, field.name))
+            for field in self._meta.fields
+            if field.name in SOCIAL_FIELDS and getattr(self, field.name)
+        ]
+
+
+SOCIAL_FIELDS = (
+    "mastodon_url",
+    "bluesky_url",
+    "linkedin_url",
+    "facebook_url",
+    "instagram_url",
+    "youtube_url",
+    "peertube_url",
+)
 
 
 class LegalPageKind(models.TextChoices):

@@ -14,6 +14,8 @@ class SiteProfileTranslationOptions(TranslationOptions):
         "postal_address",
         "publication_director",
         "host",
+        "logo_alt",
+        "share_image_alt",
     )
 
 

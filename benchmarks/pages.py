@@ -17,7 +17,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
-_scratch = Path(tempfile.mkdtemp(prefix="angers-bench-"))
+_scratch = Path(tempfile.mkdtemp(prefix="intl-bench-"))
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{_scratch / 'bench.sqlite3'}")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "angers_intl.settings")
 os.environ.setdefault("DJANGO_DEBUG", "0")

@@ -1,4 +1,4 @@
-"""The city networks Angers belongs to, and the labels, awards, charters and commitments it has obtained.
+"""The city networks the city belongs to, and the labels, awards, charters and commitments it has obtained.
 
 Networks carry their membership figures as data (`NetworkFigure`, one per measure, each with the year it
 refers to). A `Recognition` may have ordered `RecognitionLevel`s (the Europe Prize ladder); a `Distinction`

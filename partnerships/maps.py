@@ -1,13 +1,36 @@
 """Our own maps: an equirectangular projection, computed here, from latitude/longitude to SVG units.
 
-The land outlines are static SVG files in `static/partnerships/` drawn in exactly these frames by
-`partnerships/tools/build_map.py` (from Natural Earth data); the page places the city markers on top, so
-no tile server and no script is involved. A frame's standard parallel keeps mid-latitude areas (Europe)
+One land outline, `static/partnerships/map-world.svg`, is drawn in the world frame by
+`partnerships/tools/build_map.py` (from Natural Earth data). The world map shows it whole; a detail map
+shows the part of it around a group of partner cities that sit close together, a frame computed from the
+published cities' coordinates (`detail_frames`), so nothing here knows where any city is. The page places
+the city markers on top: no tile server, no script. A frame's standard parallel keeps mid-latitude areas
 from looking stretched: x = (longitude − west) × cos(standard parallel) × scale.
 """
 
+import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+
+from .continents import Continent
+
+# The world frame's edges (Antarctica left out), in degrees.
+WORLD_WEST, WORLD_EAST, WORLD_SOUTH, WORLD_NORTH = -180, 180, -58, 84
+OUTLINE_PATH = "partnerships/map-world.svg"
+OUTLINE_SCALE = 12  # SVG units per degree of the committed outline (only build_map.py needs it)
+
+# Detail frames: cities closer than this (great-circle degrees, about 1,300 km) share one; a frame is
+# padded around its cities, at least this tall, and drawn this wide (label sizes are set for it).
+CLUSTER_DISTANCE = 12.0
+FRAME_PADDING = 0.2  # of the cities' extent, on each side
+FRAME_MIN_PADDING = 3.0  # degrees
+FRAME_MIN_HEIGHT = 14.0  # degrees of latitude
+FRAME_MIN_ASPECT = 1.2  # width ÷ height, in projected units
+DETAIL_WIDTH = 600  # SVG units
+CITY_FRAME_HEIGHT = 22.0  # degrees of latitude around a city on its own page
 
 
 @dataclass(frozen=True)
@@ -20,6 +43,7 @@ class MapFrame:
     scale: float  # SVG units per degree of latitude
     standard_parallel: float = 0.0
     label_size: float = 16  # font size of the city names, in SVG units
+    name: str = field(default="", compare=False)  # what the frame shows, for captions ("Europe")
 
     @property
     def x_scale(self):
@@ -35,7 +59,18 @@ class MapFrame:
 
     @property
     def static_path(self):
-        return f"partnerships/map-{self.key}.svg"
+        return OUTLINE_PATH
+
+    @property
+    def outline_placement(self):
+        """Where the world outline goes in this frame's units (x, y, width, height; the SVG `<image>` is
+        stretched to it, which applies this frame's standard parallel)."""
+        return {
+            "x": round((WORLD_WEST - self.west) * self.x_scale, 1),
+            "y": round((self.north - WORLD_NORTH) * self.scale, 1),
+            "width": round((WORLD_EAST - WORLD_WEST) * self.x_scale, 1),
+            "height": round((WORLD_NORTH - WORLD_SOUTH) * self.scale, 1),
+        }
 
     def project(self, latitude, longitude):
         """SVG (x, y) of a point, in this frame's units, rounded to 0.1."""
@@ -53,11 +88,130 @@ class MapFrame:
         return {"x": x1, "y": y1, "width": round(x2 - x1, 1), "height": round(y2 - y1, 1)}
 
 
-# The whole inhabited world (Antarctica left out), and a detail of Europe where the twin towns are close.
-WORLD = MapFrame("world", west=-180, east=180, south=-58, north=84, scale=4, label_size=24)
-EUROPE = MapFrame(
-    "europe", west=-12, east=27, south=40, north=62, scale=24, standard_parallel=50, label_size=17
+WORLD = MapFrame(
+    "world", west=WORLD_WEST, east=WORLD_EAST, south=WORLD_SOUTH, north=WORLD_NORTH, scale=4, label_size=24
 )
+
+
+def angular_distance(a, b):
+    """Great-circle distance in degrees between two (latitude, longitude) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    cosine = math.sin(lat1) * math.sin(lat2) + math.cos(lat1) * math.cos(lat2) * math.cos(lon2 - lon1)
+    return math.degrees(math.acos(max(-1.0, min(1.0, cosine))))
+
+
+def clusters(cities, distance=CLUSTER_DISTANCE):
+    """Groups of cities linked by chains of neighbours closer than `distance` (single linkage), in the
+    order of their first city. Sorting by latitude bounds the pairs compared."""
+    points = [(float(city.latitude), float(city.longitude)) for city in cities]
+    parent = list(range(len(points)))
+
+    def root(index):
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    by_latitude = sorted(range(len(points)), key=lambda index: points[index][0])
+    for position, first in enumerate(by_latitude):
+        for second in by_latitude[position + 1 :]:
+            if points[second][0] - points[first][0] > distance:
+                break
+            if angular_distance(points[first], points[second]) < distance:
+                parent[root(second)] = root(first)
+    groups = {}
+    for index, city in enumerate(cities):
+        groups.setdefault(root(index), []).append(city)
+    return list(groups.values())
+
+
+def frame_around(points, key, name="", min_height=FRAME_MIN_HEIGHT):
+    """A detail frame around (latitude, longitude) points: padded, at least `FRAME_MIN_HEIGHT` tall and
+    `FRAME_MIN_ASPECT` wide, moved inside the world frame, `DETAIL_WIDTH` units wide."""
+    latitudes = [point[0] for point in points]
+    longitudes = [point[1] for point in points]
+    south, north = min(latitudes), max(latitudes)
+    west, east = min(longitudes), max(longitudes)
+    lat_pad = max(FRAME_MIN_PADDING, (north - south) * FRAME_PADDING)
+    lon_pad = max(FRAME_MIN_PADDING, (east - west) * FRAME_PADDING)
+    south, north, west, east = south - lat_pad, north + lat_pad, west - lon_pad, east + lon_pad
+    south, north = _widen(south, north, min_height)
+    south, north = _inside(south, north, WORLD_SOUTH, WORLD_NORTH)
+    parallel = round((south + north) / 2)
+    cosine = math.cos(math.radians(parallel))
+    west, east = _widen(west, east, (north - south) * FRAME_MIN_ASPECT / cosine)
+    # A frame taller than the aspect allows gets wider; one much wider than tall gets taller.
+    south, north = _widen(south, north, (east - west) * cosine / 2.5)
+    south, north = _inside(south, north, WORLD_SOUTH, WORLD_NORTH)
+    west, east = _inside(west, east, WORLD_WEST, WORLD_EAST)
+    west, east, south, north = (round(value, 1) for value in (west, east, south, north))
+    scale = DETAIL_WIDTH / ((east - west) * cosine)
+    return MapFrame(key, west, east, south, north, round(scale, 3), parallel, label_size=17, name=name)
+
+
+def _widen(low, high, minimum):
+    missing = minimum - (high - low)
+    return (low - missing / 2, high + missing / 2) if missing > 0 else (low, high)
+
+
+def _inside(low, high, floor, ceiling):
+    """The interval moved (then cut, if it is larger) to lie within [floor, ceiling]."""
+    if low < floor:
+        low, high = floor, high + floor - low
+    if high > ceiling:
+        low, high = low - (high - ceiling), ceiling
+    return max(low, floor), high
+
+
+def detail_frames(cities):
+    """A detail frame per group of at least two cities close together (the world map is too small to
+    tell them apart), named after the continents of its cities; frames that would overlap are merged.
+    `cities` have coordinates (`PartnerCity.objects.located()`)."""
+    groups = [group for group in clusters(cities) if len(group) > 1]
+    merged = True
+    while merged:
+        merged = False
+        boxes = [frame_around(_points(group), "") for group in groups]
+        for first, second in itertools.combinations(range(len(groups)), 2):
+            if _overlap(_box(boxes[first]), _box(boxes[second])):
+                groups[first] = groups[first] + groups.pop(second)
+                merged = True
+                break
+    frames = []
+    keys = set()
+    named = [
+        ([c for c in Continent if c in {Continent.of(city.country) for city in group}], group)
+        for group in groups
+    ]
+    # A stable order: by continent, then from west to east.
+    order = list(Continent)
+    named.sort(key=lambda item: (order.index(item[0][0]) if item[0] else len(order), _west(item[1])))
+    for continents, group in named:
+        key = "-".join(continents) or "region"
+        suffix = 2
+        while key in keys:
+            key, suffix = f"{'-'.join(continents) or 'region'}-{suffix}", suffix + 1
+        keys.add(key)
+        name = get_text_list([str(c.label) for c in continents], _("and")) if continents else ""
+        frames.append(frame_around(_points(group), key, name))
+    return frames
+
+
+def _west(cities):
+    return min(float(city.longitude) for city in cities)
+
+
+def _points(cities):
+    return [(float(city.latitude), float(city.longitude)) for city in cities]
+
+
+def _box(frame):
+    return (frame.west, frame.south, frame.east, frame.north)
+
+
+def city_frame(latitude, longitude):
+    """The frame of a city's small map: the region around it, some 2,500 km from north to south."""
+    return frame_around([(float(latitude), float(longitude))], "region", min_height=CITY_FRAME_HEIGHT)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .forms import PartnerCityFilterForm
-from .maps import EUROPE, WORLD, markers
+from .maps import WORLD, city_frame, detail_frames, markers
 from .models import PartnerCity, Programme, Theme
 from .opendata import FIELDS, partnership_records
 from .services import published_timeline
@@ -62,8 +62,8 @@ class PartnerCityDetailView(DetailView):
         city = self.object
         frame = None
         if city.has_position:
-            frame = EUROPE if EUROPE.contains(city.latitude, city.longitude) else WORLD
             # Shown small beside the text: a bigger label than on the full-width map page.
+            frame = city_frame(city.latitude, city.longitude)
             frame = replace(frame, label_size=frame.label_size * 2)
         return super().get_context_data(
             preview=self.preview,
@@ -115,16 +115,22 @@ class PartnerCityMapView(TemplateView):
 
     def get_context_data(self, **kwargs):
         cities = list(PartnerCity.objects.published().located())
+        frames = detail_frames(cities)
+
+        def in_a_detail_frame(marker):
+            return any(frame.contains(marker.city.latitude, marker.city.longitude) for frame in frames)
+
         world_markers = markers(cities, WORLD)
         return super().get_context_data(
             cities=cities,
             world=WORLD,
-            europe=EUROPE,
-            europe_outline=EUROPE.outline_in(WORLD),
-            # On the world map, cities that the Europe map shows are plain dots (one link per city).
-            world_links=[m for m in world_markers if not EUROPE.contains(m.city.latitude, m.city.longitude)],
-            world_dots=[m for m in world_markers if EUROPE.contains(m.city.latitude, m.city.longitude)],
-            europe_links=markers(cities, EUROPE),
+            # On the world map, cities that a detail map shows are plain dots (one link per city).
+            world_links=[m for m in world_markers if not in_a_detail_frame(m)],
+            world_dots=[m for m in world_markers if in_a_detail_frame(m)],
+            details=[
+                {"frame": frame, "inset": frame.outline_in(WORLD), "links": markers(cities, frame)}
+                for frame in frames
+            ],
             **kwargs,
         )
 

@@ -10,7 +10,7 @@ from angers_intl.sitemaps import site_sitemaps
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-OPEN_GRAPH_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+OPEN_GRAPH_LOCALES = {"fr": "fr_FR", "en": "en_US"}  # derived from LANGUAGES: "fr", "en"
 
 
 def sitemap_entries(fetch):

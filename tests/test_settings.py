@@ -91,3 +91,13 @@ def test_development_mode_prints_mail_to_the_console():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "django.core.mail.backends.console.EmailBackend"
+
+
+def test_cache_keys_have_a_neutral_prefix_unless_one_is_set():
+    show_prefix = "from django.conf import settings; print(settings.CACHES['default']['KEY_PREFIX'])"
+    env = {"DJANGO_SECRET_KEY": STRONG_KEY, "REDIS_URL": "redis://127.0.0.1:6379/0"}
+    result = run_manage("shell", "-c", show_prefix, env_overrides=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "intl"
+    result = run_manage("shell", "-c", show_prefix, env_overrides={**env, "CACHE_KEY_PREFIX": "town_b"})
+    assert result.stdout.strip().splitlines()[-1] == "town_b"

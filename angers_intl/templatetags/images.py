@@ -8,10 +8,15 @@ register = template.Library()
 DEFAULT_SIZES = "(min-width: 72rem) 36rem, (min-width: 48rem) 50vw, 100vw"
 
 
+# Open Graph asks for 1200 px wide images; a narrower original is used at its own width.
+SHARE_IMAGE_WIDTHS = (1200,)
+
+
 @register.simple_tag
-def responsive_image(field_file, alt, sizes=DEFAULT_SIZES, css_class=""):
+def responsive_image(field_file, alt, sizes=DEFAULT_SIZES, css_class="", eager=False):
     """`{% responsive_image city.image alt=city.image_alt sizes="…" %}`: an `<img>` with WebP `srcset`,
-    intrinsic `width`/`height` (no layout shift), `alt`, lazy loading. Empty when there is no image."""
+    intrinsic `width`/`height` (no layout shift), `alt`, lazy loading (`eager=True` for an image at the
+    top of every page, such as the logo). Empty when there is no image."""
     if not field_file:
         return ""
     found = image_renditions(field_file)
@@ -20,7 +25,7 @@ def responsive_image(field_file, alt, sizes=DEFAULT_SIZES, css_class=""):
     largest = found[-1]
     srcset = ", ".join(f"{r.url} {r.width}w" for r in found)
     return format_html(
-        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="lazy" '
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}" '
         'decoding="async"{}>',
         largest.url,
         srcset,
@@ -28,5 +33,29 @@ def responsive_image(field_file, alt, sizes=DEFAULT_SIZES, css_class=""):
         largest.width,
         largest.height,
         alt or "",
+        "eager" if eager else "lazy",
         format_html(' class="{}"', css_class) if css_class else "",
+    )
+
+
+@register.simple_tag(takes_context=True)
+def open_graph_image(context, field_file, alt):
+    """`{% open_graph_image profile.share_image alt=profile.share_image_alt %}`: the `og:image` tags (an
+    absolute URL of a 1200 px WebP rendition, its size and alt text). Empty when there is no image."""
+    if not field_file:
+        return ""
+    found = image_renditions(field_file, widths=SHARE_IMAGE_WIDTHS)
+    if not found:
+        return ""
+    image = found[-1]
+    request = context.get("request")
+    url = request.build_absolute_uri(image.url) if request else image.url
+    return format_html(
+        '<meta property="og:image" content="{}">\n<meta property="og:image:type" content="image/webp">\n'
+        '<meta property="og:image:width" content="{}">\n<meta property="og:image:height" content="{}">\n'
+        '<meta property="og:image:alt" content="{}">\n',
+        url,
+        image.width,
+        image.height,
+        alt or "",
     )

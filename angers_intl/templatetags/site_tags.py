@@ -1,3 +1,5 @@
+import locale
+from functools import cache
 from urllib.parse import urlencode
 
 from django import template
@@ -13,7 +15,18 @@ register = template.Library()
 # Query parameters that make a different page (a later page of a list); filters only narrow a list
 # down, so their canonical URL is the list itself.
 CANONICAL_QUERY_PARAMETERS = ("page",)
-OPEN_GRAPH_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+
+@cache
+def open_graph_locale(language_code):
+    """The Open Graph locale (language_TERRITORY) of a code of `LANGUAGES`: its own territory when it
+    has one ("pt-br" → "pt_BR"), else the usual one for the language ("fr" → "fr_FR", "en" → "en_US")."""
+    language, *subtags = language_code.lower().replace("_", "-").split("-")
+    territories = [subtag for subtag in subtags if len(subtag) == 2]  # not a script such as "hans"
+    if territories:
+        return f"{language}_{territories[0].upper()}"
+    normalized = locale.normalize(language).split(".")[0]
+    return normalized if "_" in normalized else language
 
 
 def _same_page_in(request, language_code):
@@ -78,9 +91,9 @@ def page_meta(context):
     return {
         "canonical": request.build_absolute_uri(_with_query(request.path, query)),
         "alternates": [*alternates, ("x-default", default)],
-        "og_locale": OPEN_GRAPH_LOCALES.get(current, current),
+        "og_locale": open_graph_locale(current),
         "og_locale_alternates": [
-            OPEN_GRAPH_LOCALES.get(code, code) for code, _name in settings.LANGUAGES if code != current
+            open_graph_locale(code) for code, _name in settings.LANGUAGES if code != current
         ],
     }
 

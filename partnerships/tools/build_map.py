@@ -6,8 +6,10 @@ package world-atlas 2.x (ISC licence, © Michael Bostock). Nothing here runs on 
     npm install --prefix /tmp/wa world-atlas@2
     python partnerships/tools/build_map.py /tmp/wa/node_modules/world-atlas
 
-Writes static/partnerships/map-world.svg (1:110m) and map-europe.svg (1:50m, clipped to the frame),
-projected with the frames of partnerships/maps.py so that markers computed there fall in place.
+Writes static/partnerships/map-world.svg, the one land outline of every map: Natural Earth at 1:50m, in
+the world frame of partnerships/maps.py (equirectangular, Antarctica left out) at `OUTLINE_SCALE` units per
+degree. The world map shows it whole; each detail map shows the part of it around a group of partner
+cities (`maps.detail_frames`), so a city that joins anywhere gets its detail map without a new file.
 """
 
 import itertools
@@ -18,7 +20,9 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(BASE_DIR))
 
-from partnerships.maps import EUROPE, WORLD  # noqa: E402
+from dataclasses import replace  # noqa: E402
+
+from partnerships.maps import OUTLINE_SCALE, WORLD  # noqa: E402
 
 LAND_COLOUR = "#c9d8c5"
 COAST_COLOUR = "#7c9478"
@@ -163,26 +167,18 @@ def write_svg(frame, rings, precision, stroke_width):
         f'<path fill="{LAND_COLOUR}" stroke="{COAST_COLOUR}" stroke-width="{stroke_width}" '
         f'stroke-linejoin="round" d="{d}"/></svg>\n'
     )
-    target = BASE_DIR / "static" / frame.static_path
+    target = BASE_DIR / "static" / WORLD.static_path
     target.write_text(svg, encoding="utf-8")
     return target, len(svg)
 
 
 def main(source):
     source = Path(source)
-    world = json.loads((source / "land-110m.json").read_text())
-    world_rings = [copy for ring in land_rings(world) for copy in world_copies(ring, WORLD)]
-    europe = json.loads((source / "land-50m.json").read_text())
-    margin = 1
-    europe_rings = [
-        clip(ring, EUROPE.west - margin, EUROPE.east + margin, EUROPE.south - margin, EUROPE.north + margin)
-        for ring in land_rings(europe)
-    ]
-    for target, size in [
-        write_svg(WORLD, world_rings, precision=0, stroke_width=0.6),
-        write_svg(EUROPE, europe_rings, precision=0, stroke_width=1),
-    ]:
-        sys.stdout.write(f"{target.relative_to(BASE_DIR)}: {size} bytes\n")
+    outline = replace(WORLD, scale=OUTLINE_SCALE)
+    land = json.loads((source / "land-50m.json").read_text())
+    rings = [copy for ring in land_rings(land) for copy in world_copies(ring, outline)]
+    target, size = write_svg(outline, rings, precision=0, stroke_width=1)
+    sys.stdout.write(f"{target.relative_to(BASE_DIR)}: {size} bytes\n")
 
 
 if __name__ == "__main__":
