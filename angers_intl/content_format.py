@@ -362,6 +362,7 @@ class FolderLoader:
         self.problems = []
         self.records = {}  # top-level Kind -> [Record]
         self.index = {}  # (model, natural) -> Record, for every record of the folder
+        self.unreadable = set()  # models whose file could not be read
 
     def problem(self, file, record="", field_name="", message=""):
         self.problems.append(Problem(file, record, field_name, str(message)))
@@ -378,10 +379,15 @@ class FolderLoader:
                     path.name, message="unknown file (expected: {})".format(", ".join(sorted(expected)))
                 )
         for kind in self.kinds:
+            problems_before = len(self.problems)
             self.records[kind] = self.read_file(kind)
-        if not self.problems:
-            self.resolve_and_validate()
+            if len(self.problems) > problems_before and not self.records[kind]:
+                # Unreadable: references to its records are not reported as unknown on top of that.
+                self.unreadable |= {each.model for each in kind.all_kinds()}
+        self.resolve_and_validate()
         if self.problems:
+            order = {kind.file: position for position, kind in enumerate(self.kinds)}
+            self.problems.sort(key=lambda problem: order.get(problem.file, -1))  # file by file, stable
             raise ContentErrors(self.problems)
 
     def read_file(self, kind):
@@ -555,7 +561,10 @@ class FolderLoader:
                 continue
             target = self.resolve_target(record, name, value)
             if target is None:
-                self.problem(record.file, record.label, name, f"no {self.target_label(kind, name)} “{value}”")
+                if kind.model._meta.get_field(name).related_model not in self.unreadable:
+                    self.problem(
+                        record.file, record.label, name, f"no {self.target_label(kind, name)} “{value}”"
+                    )
                 exclude.add(name)
             elif isinstance(target, Record):
                 exclude.add(name)
@@ -569,7 +578,7 @@ class FolderLoader:
             )
             known |= {natural[-1] for (model, natural) in self.index if model is target_model}
             for slug in slugs:
-                if slug not in known:
+                if slug not in known and target_model not in self.unreadable:
                     self.problem(
                         record.file, record.label, name, f"no {self.target_label(kind, name)} “{slug}”"
                     )
