@@ -337,7 +337,6 @@ class _RecordContext:
         self.label = label
         self.pending_refs = {}
         self.pending_many = {}
-        self.field = ""
 
     def read_image(self, relative):
         folder = self.loader.folder.resolve()
