@@ -1,4 +1,5 @@
-"""What `load_content` has already created: each app's loader asks the ledger before creating a record.
+"""What `load_content` has already created: the content-folder loader (`angers_intl.content_format`) asks
+the ledger before creating a record.
 
 Keying on slugs alone would bring back a record that staff deleted, and duplicate one whose slug they
 changed. The ledger remembers every seed key ever loaded (`SeedRecord`), so a second run creates only

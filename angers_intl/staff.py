@@ -1,4 +1,10 @@
-"""Staff groups: each app grants the permissions its content needs, so staff need no superuser rights."""
+"""Staff groups: each app grants the permissions its models need, so staff need no superuser rights.
+
+Setup, not content: each app's `staff.grant_staff_permissions` runs after `migrate` (a `post_migrate`
+handler connected in its AppConfig, after Django has created the app's permissions), so every installation
+has working groups, whatever content it loads. Idempotent: a missing group is created, missing permissions
+are added, nothing is taken away.
+"""
 
 from django.contrib.auth.models import Group, Permission
 
@@ -13,3 +19,12 @@ def grant_group_permissions(group_name, models, actions=("add", "change", "delet
     permissions = Permission.objects.filter(content_type__app_label__in=app_labels, codename__in=codenames)
     group.permissions.add(*permissions)
     return group
+
+
+def grant_staff_permissions(**kwargs):
+    """The Communication group edits the legal pages (never deletes them: the law requires all three) and
+    the city's identity (there is one site profile)."""
+    from angers_intl.models import LegalPage, SiteProfile
+
+    grant_group_permissions(COMMUNICATION_GROUP, [LegalPage], actions=("add", "change", "view"))
+    grant_group_permissions(COMMUNICATION_GROUP, [SiteProfile], actions=("change", "view"))

@@ -31,7 +31,7 @@ def test_loader_keeps_what_staff_changed(angers_content):
 
     assert LegalPage.objects.get(slug="privacy").body_fr == "Texte revu par le service juridique."
     assert LegalPage.objects.filter(slug="legal_notice").exists()
-    assert "legal pages: 1 created, 2 kept as edited" in output.getvalue()
+    assert "legal pages: 1 created, 2 kept as they were" in output.getvalue()
 
 
 def test_communication_staff_may_edit_but_not_delete_legal_pages(angers_content):

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.management import call_command
 
 from angers_intl.staff import COMMUNICATION_GROUP
 from networks.models import (
@@ -84,22 +85,18 @@ def europe_prize(make_recognition):
 
 @pytest.fixture
 def networks_content(db):
-    """Only this app's loader, as `load_content` runs it."""
-    from networks.content import load
-
+    """The bundled content (its networks and labels among it), loaded as `make run` loads it; the output."""
     output = io.StringIO()
-    load(stdout=output)
+    call_command("load_content", stdout=output)
     return output.getvalue()
 
 
 @pytest.fixture
-def communication_staff(db, client):
-    """A staff member of the Communication group (not a superuser), signed in on `client`."""
+def communication_staff(db, client, networks_content):
+    """A staff member of the Communication group (not a superuser), signed in on `client`, with the bundled
+    networks and labels to work on. The group and its permissions exist after `migrate`."""
     from django.contrib.auth.models import Group, User
 
-    from networks.content import load
-
-    load(stdout=io.StringIO())  # the Angers networks and labels, and the group's permissions
     user = User.objects.create_user("comms", "comms@example.org", password=None, is_staff=True)
     user.groups.add(Group.objects.get(name=COMMUNICATION_GROUP))
     client.force_login(user)

@@ -16,7 +16,14 @@ def snapshot():
 
 
 def test_the_loader_creates_the_angers_networks_and_recognitions(networks_content):
-    assert "34 created" in networks_content
+    for line in [
+        "networks: 7 created",
+        "figures: 11 created",
+        "labels and awards: 6 created",
+        "levels: 4 created",
+        "distinctions: 6 created",
+    ]:
+        assert line in networks_content
     assert set(Network.objects.values_list("slug", flat=True)) == {
         "afccre",
         "cites-unies-france",
@@ -54,10 +61,9 @@ def test_the_loader_creates_the_angers_networks_and_recognitions(networks_conten
 def test_a_second_run_changes_nothing(networks_content):
     before = snapshot()
     output = io.StringIO()
-    from networks.content import load
-
-    load(stdout=output)
-    assert "0 created" in output.getvalue()
+    call_command("load_content", stdout=output)
+    assert "networks: 0 created, 7 kept as they were" in output.getvalue()
+    assert "distinctions: 0 created, 6 kept as they were" in output.getvalue()
     assert snapshot() == before
 
 

@@ -1,13 +1,10 @@
 """Fixtures for the newsletter tests: a clean cache (rate limits), forms sent the way a browser sends them."""
 
-import io
-
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
-from django.core.management import call_command
 
-from newsletter.content import NEWSLETTER_GROUP
+from newsletter.staff import NEWSLETTER_GROUP
 
 from .helpers import PAGE, UNSUBSCRIBE_PAGE, form_fields
 
@@ -47,8 +44,7 @@ def ask_unsubscribe_link(client):
 
 @pytest.fixture
 def newsletter_staff(db):
-    """A staff member of the Newsletter group, as `load_content` sets it up."""
-    call_command("load_content", stdout=io.StringIO())
+    """A staff member of the Newsletter group, which `migrate` sets up."""
     user = User.objects.create_user("newsletter-staff", is_staff=True)
     user.groups.add(Group.objects.get(name=NEWSLETTER_GROUP))
     return user
