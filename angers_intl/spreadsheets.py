@@ -14,8 +14,12 @@ another. `ContentResource` is the base of every app's resources (`partnerships/r
   column is exported for information and ignored on import, so an update keeps the record's state.
 """
 
+from diff_match_patch import diff_match_patch
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.encoding import force_str
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.fields import Field
@@ -146,6 +150,37 @@ class SlugsWidget(widgets.ManyToManyWidget):
         return ", ".join(sorted(item.slug for item in value.all())) if value is not None else ""
 
 
+def _with_line_breaks(text):
+    return mark_safe(escape(text).replace("\n", "<br>"))  # noqa: S308 (escaped first)
+
+
+class StyleFreeDiff(resources.Diff):
+    """The preview's changes as <ins> and <del>, without the inline styles of diff-match-patch's HTML,
+    which the admin's Content-Security-Policy blocks (import-export's stylesheet colours them)."""
+
+    TAGS = {diff_match_patch.DIFF_INSERT: "ins", diff_match_patch.DIFF_DELETE: "del"}
+
+    def as_html(self):
+        matcher = diff_match_patch()
+        cells = []
+        for before, after in zip(self.left, self.right, strict=True):
+            if before != after and self.new:
+                before = ""
+            parts = matcher.diff_main(force_str(before), force_str(after))
+            matcher.diff_cleanupSemantic(parts)
+            cells.append(
+                format_html_join(
+                    "",
+                    "<{0}>{1}</{0}>",
+                    (
+                        (self.TAGS.get(operation, "span"), _with_line_breaks(text))
+                        for operation, text in parts
+                    ),
+                )
+            )
+        return cells
+
+
 class ContentResource(resources.ModelResource):
     """What every content resource shares (see the module's docstring)."""
 
@@ -175,6 +210,9 @@ class ContentResource(resources.ModelResource):
         return Field(
             attribute="published", column_name="published", widget=widgets.BooleanWidget(), readonly=True
         )
+
+    def get_diff_class(self):
+        return StyleFreeDiff
 
     def get_instance(self, instance_loader, row):
         # A key that does not parse (an unknown recognition, a bad year) cannot name an existing record:
