@@ -93,6 +93,14 @@ class StaffImportExportMixin(ImportExportMixin):
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None) or {}
+        # The columns an import reads: not the read-only ones (`published` is exported for information).
+        context["fields_list"] = [
+            (
+                resource.get_display_name(),
+                [f.column_name for f in resource().get_import_fields() if not f.readonly],
+            )
+            for resource in self.get_import_resource_classes(request)
+        ]
         result = context.get("result")
         if result is not None and not result.has_errors() and result.has_validation_errors():
             # import-export only lets a clean file through; offer the explicit skip when some rows are valid.

@@ -333,7 +333,11 @@ def test_the_communication_group_imports_and_exports(staff_client):
 
     assert reverse("admin:partnerships_partnercity_import") in changelist
     assert reverse("admin:partnerships_partnercity_export") in changelist
-    assert staff_client.get(reverse("admin:partnerships_partnercity_import")).status_code == 200
+    import_page = staff_client.get(reverse("admin:partnerships_partnercity_import"))
+    assert import_page.status_code == 200
+    columns = import_page.context["fields_list"][0][1]
+    assert columns[:3] == ["slug", "name_fr", "name_en"]
+    assert "published" not in columns  # exported for information, never imported
     assert staff_client.get(reverse("admin:partnerships_partnercity_export")).status_code == 200
 
 
