@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_countries",
+    "import_export",
     "angers_intl",
     "partnerships",
     "networks",
@@ -275,6 +276,12 @@ PERMISSIONS_POLICY = {
         "magnetometer", "microphone", "midi", "payment", "usb",
     )
 }  # fmt: skip
+
+# STAFF IMPORT AND EXPORT (django-import-export; see angers_intl/import_export_admin.py)
+# Defence in depth: our resources already escape every text cell that a spreadsheet would run as a formula.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Whole file or nothing: a database error on one row undoes the others.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # OPEN DATA
 # The partnerships are published as CSV and JSON under this licence (Etalab's, the French public sector's).

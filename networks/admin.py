@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
+from angers_intl.import_export_admin import StaffImportExportMixin
 from angers_intl.translation_admin import SiteTranslationAdmin, TranslatedOrderingMixin
 
 from .models import (
@@ -21,6 +22,7 @@ from .models import (
     Recognition,
     RecognitionLevel,
 )
+from .resources import DistinctionResource, NetworkResource
 
 LOGO_PREVIEW_HEIGHT = 48
 
@@ -105,7 +107,8 @@ class NetworkFigureInline(admin.TabularInline):
 
 
 @admin.register(Network)
-class NetworkAdmin(TranslatedOrderingMixin, SiteTranslationAdmin):
+class NetworkAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTranslationAdmin):
+    resource_classes = [NetworkResource]
     list_display = [
         "shown_name",
         "acronym",
@@ -216,7 +219,8 @@ class RecognitionAdmin(TranslatedOrderingMixin, SiteTranslationAdmin):
 
 
 @admin.register(Distinction)
-class DistinctionAdmin(SiteTranslationAdmin):
+class DistinctionAdmin(StaffImportExportMixin, SiteTranslationAdmin):
+    resource_classes = [DistinctionResource]
     list_display = ["recognition", "level", "year", "valid_from", "valid_until", "validity"]
     list_filter = [ValidityFilter, "recognition"]
     list_select_related = ["recognition", "level"]

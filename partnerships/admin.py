@@ -17,9 +17,11 @@ from django_countries.filters import CountryFilter
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from angers_intl.images import image_renditions
+from angers_intl.import_export_admin import StaffImportExportMixin
 from angers_intl.translation_admin import TabbedAdminMedia, TranslatedOrderingMixin
 
 from .models import Milestone, PartnerCity, Programme, Theme
+from .resources import PartnerCityResource, ProgrammeResource
 from .services import upcoming_anniversaries
 
 THUMBNAIL_WIDTH = 80
@@ -51,7 +53,8 @@ class ThemeAdmin(TranslatedOrderingMixin, TabbedTranslationAdmin):
 
 
 @admin.register(PartnerCity)
-class PartnerCityAdmin(TranslatedOrderingMixin, TabbedTranslationAdmin):
+class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, TabbedTranslationAdmin):
+    resource_classes = [PartnerCityResource]
     list_display = [
         "thumbnail",
         "shown_name",
@@ -150,7 +153,8 @@ class PartnerCityAdmin(TranslatedOrderingMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TranslatedOrderingMixin, TabbedTranslationAdmin):
+class ProgrammeAdmin(StaffImportExportMixin, TranslatedOrderingMixin, TabbedTranslationAdmin):
+    resource_classes = [ProgrammeResource]
     list_display = ["shown_name", "start_year", "published", "display_order"]
     list_filter = ["published", "partner_cities"]
     search_fields = ["name_fr", "name_en", "slug"]
