@@ -14,10 +14,12 @@ from django.utils.translation import get_language
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.generic import TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from . import ratelimit, services
 from .forms import SubscriptionForm, UnsubscriptionRequestForm
+from .models import NewsletterIssue
+from .rendering import issue_cards
 from .services import LinkState
 
 SAFE_FETCH_SITES = {"same-origin", "none"}
@@ -164,3 +166,25 @@ class UnsubscribeView(OwnOriginPostMixin, View):
 
 def _status(state):
     return 400 if state in (LinkState.EXPIRED, LinkState.INVALID) else 200
+
+
+class IssueArchiveView(ListView):
+    """Every issue sent, latest first (in the visitor's language, French when a translation is missing)."""
+
+    template_name = "newsletter/issue_archive.html"
+    context_object_name = "issues"
+    paginate_by = 24
+
+    def get_queryset(self):
+        return NewsletterIssue.objects.archived()
+
+
+class IssueDetailView(DetailView):
+    template_name = "newsletter/issue_detail.html"
+    context_object_name = "issue"
+
+    def get_queryset(self):
+        return NewsletterIssue.objects.archived()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(cards=issue_cards(self.object, absolute=False), **kwargs)
