@@ -7,7 +7,7 @@ stylesheet, so the message reads the same in a mail program that blocks remote c
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import css_inline
 from django.conf import settings
@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 from angers_intl.markdown import markdown_to_text, render_markdown
 from angers_intl.models import SiteProfile
 
-from .emails import absolute_url, sender_address
+from .emails import absolute_url, sender_address, unsubscribe_url_maker
 
 UNSUBSCRIBE_PLACEHOLDER = "__newsletter_unsubscribe_url__"
 # Styles are written in the template's <style> and inlined; only the media queries (narrow screens, dark
@@ -129,6 +129,16 @@ def render_issue(issue, language):
     return RenderedIssue(language=language, subject=subject, text=text, html=html)
 
 
+def with_sample_unsubscribe_link(rendered):
+    """For previews and tests: the link leads to the "nothing to unsubscribe" page (no subscriber behind it)."""
+    url = unsubscribe_url_maker()(rendered.language, 0, "preview")
+    return replace(
+        rendered,
+        text=rendered.text.replace(UNSUBSCRIBE_PLACEHOLDER, url),
+        html=rendered.html.replace(UNSUBSCRIBE_PLACEHOLDER, url),
+    )
+
+
 def message_domain():
     """The domain of our Message-IDs: the sender's (a receiving server trusts IDs from the sending domain)."""
     return settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
@@ -136,11 +146,13 @@ def message_domain():
 
 def address(rendered, *, to, unsubscribe_url, message_id):
     """The message of `rendered` for one recipient: their unsubscribe link, the RFC 8058 headers, our IDs."""
-    profile = SiteProfile.current()
+    with translation.override(rendered.language):
+        profile = SiteProfile.current()
+        from_email = sender_address(profile)
     message = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url),
-        from_email=sender_address(profile),
+        from_email=from_email,
         to=[to],
         reply_to=[profile.contact_email] if profile.contact_email else None,
         headers={

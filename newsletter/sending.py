@@ -33,6 +33,7 @@ from django.core.mail import mailers
 from django.db import transaction
 from django.db.models import Count, Min, Q
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -68,8 +69,8 @@ def broken_links(markdown_text):
     html = markdown_lib.markdown(text, extensions=["sane_lists"])
     for href in HREF.findall(html):
         parts = urlsplit(href)
-        if href.startswith("/") and not href.startswith("//"):
-            continue
+        if not href or (href.startswith("/") and not href.startswith("//")):
+            continue  # Empty ones are reported above; site paths are made absolute.
         if parts.scheme not in LINK_SCHEMES or (parts.scheme in {"http", "https"} and not parts.netloc):
             broken.append(href)
     return broken
@@ -79,14 +80,14 @@ def problems_before_sending(issue, *, scheduled_at=None):
     """Why `issue` cannot be sent (or scheduled at `scheduled_at`): translated sentences, empty when it can."""
     problems = []
     for code in LANGUAGE_CODES:
-        name = language_name(code)
+        name = capfirst(language_name(code))
         if not (getattr(issue, f"subject_{code}", "") or "").strip():
-            problems.append(_("The %(language)s version has no subject.") % {"language": name})
+            problems.append(_("%(language)s version: the subject is empty.") % {"language": name})
         if not (getattr(issue, f"body_{code}", "") or "").strip():
-            problems.append(_("The %(language)s version has no text.") % {"language": name})
+            problems.append(_("%(language)s version: the text is empty.") % {"language": name})
         for link in broken_links(getattr(issue, f"body_{code}", "")):
             problems.append(
-                _("The %(language)s text has a broken link: %(link)s (write it as [text](https://…)).")
+                _("%(language)s version: the link %(link)s is broken; write links as [text](https://…).")
                 % {"language": name, "link": link}
             )
     if issue.pk:

@@ -8,6 +8,7 @@ Reasoning in docs/architecture.md, "Newsletter forms without a CSRF cookie".
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
@@ -147,9 +148,21 @@ class ConfirmView(OwnOriginPostMixin, View):
 
 @method_decorator(never_cache, name="dispatch")
 class UnsubscribeView(OwnOriginPostMixin, View):
-    """GET shows a button, POST unsubscribes (also RFC 8058 one-click POSTs sent by mail providers)."""
+    """GET shows a button, POST unsubscribes.
+
+    RFC 8058 one-click: a mail program posts `List-Unsubscribe=One-Click` to the URL of the List-Unsubscribe
+    header, from its own servers, and reads no page: it gets an empty answer and no cookie. The secret token
+    in the URL is the authorisation, so such a POST needs no check of its origin.
+    """
 
     template_name = "newsletter/unsubscribe.html"
+
+    @method_decorator(csrf_exempt)
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "POST" and request.POST.get("List-Unsubscribe") == "One-Click":
+            result = services.unsubscribe(kwargs["token"])
+            return HttpResponse(status=400 if result.state == LinkState.INVALID else 200)
+        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, token):
         return self.answer(services.inspect_unsubscribe_link(token))

@@ -1,4 +1,5 @@
-"""The "Newsletter" staff group: the only staff who see subscribers (personal data), export and erase them.
+"""The "Newsletter" staff group: the only staff who see subscribers (personal data), export and erase them,
+and who write and send the issues.
 
 Content editors (the Communication group) get nothing here. Idempotent: the group is created if missing and
 given the permissions it lacks.
@@ -7,7 +8,7 @@ given the permissions it lacks.
 from django.contrib.auth.models import Permission
 
 from angers_intl.staff import grant_group_permissions
-from newsletter.models import DeletionCount, Subscriber
+from newsletter.models import DeletionCount, NewsletterIssue, Subscriber
 
 NEWSLETTER_GROUP = "Newsletter"
 
@@ -15,7 +16,10 @@ NEWSLETTER_GROUP = "Newsletter"
 def load(stdout):
     group = grant_group_permissions(NEWSLETTER_GROUP, [Subscriber], actions=("view", "change", "delete"))
     grant_group_permissions(NEWSLETTER_GROUP, [DeletionCount], actions=("view",))
+    grant_group_permissions(NEWSLETTER_GROUP, [NewsletterIssue])
     group.permissions.add(
-        Permission.objects.get(content_type__app_label="newsletter", codename="export_subscribers")
+        *Permission.objects.filter(
+            content_type__app_label="newsletter", codename__in=["export_subscribers", "send_newsletterissue"]
+        )
     )
     stdout.write(f"newsletter: staff group “{NEWSLETTER_GROUP}” has the subscriber permissions")
