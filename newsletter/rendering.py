@@ -37,6 +37,8 @@ class RenderedIssue:
     subject: str
     text: str
     html: str
+    from_email: str = ""
+    reply_to: tuple = ()
 
 
 def absolutise(url):
@@ -126,7 +128,15 @@ def render_issue(issue, language):
         subject = " ".join(issue.subject.split())
         text = render_to_string("newsletter/email/issue.txt", context)
         html = INLINER.inline(render_to_string("newsletter/email/issue.html", context))
-    return RenderedIssue(language=language, subject=subject, text=text, html=html)
+        from_email = sender_address(profile)
+    return RenderedIssue(
+        language=language,
+        subject=subject,
+        text=text,
+        html=html,
+        from_email=from_email,
+        reply_to=(profile.contact_email,) if profile.contact_email else (),
+    )
 
 
 def with_sample_unsubscribe_link(rendered):
@@ -146,15 +156,12 @@ def message_domain():
 
 def address(rendered, *, to, unsubscribe_url, message_id):
     """The message of `rendered` for one recipient: their unsubscribe link, the RFC 8058 headers, our IDs."""
-    with translation.override(rendered.language):
-        profile = SiteProfile.current()
-        from_email = sender_address(profile)
     message = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url),
-        from_email=from_email,
+        from_email=rendered.from_email,
         to=[to],
-        reply_to=[profile.contact_email] if profile.contact_email else None,
+        reply_to=list(rendered.reply_to) or None,
         headers={
             "Message-ID": f"<{message_id}@{message_domain()}>",
             "List-Id": f"<newsletter.{message_domain()}>",

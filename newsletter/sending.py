@@ -23,7 +23,7 @@ import re
 import smtplib
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -48,6 +48,8 @@ HREF = re.compile(r'<a[^>]*\shref="([^"]*)"')
 SMTP_RESPONSE_MAX_LENGTH = Delivery._meta.get_field("smtp_response").max_length
 # Retries sooner than this are waited for in the loop; later ones are queued as a task for then.
 WAIT_IN_LOOP_SECONDS = 5
+# How stale the worker's view of unsubscriptions may be while it sends a batch.
+RECHECK_SECONDS = 0.2
 
 
 def language_name(code):
@@ -218,7 +220,7 @@ def send_test(issue, addresses):
         rendered = rendering.render_issue(issue, language)
         with override(language):
             subject = _("[Test] %(subject)s") % {"subject": rendered.subject}
-        rendered = rendering.RenderedIssue(language, subject, rendered.text, rendered.html)
+        rendered = replace(rendered, subject=subject)
         for address in addresses:
             messages.append(
                 rendering.address(
@@ -347,7 +349,7 @@ class Sender:
                     if not self._finish_or_wait():
                         return
                     continue
-                for delivery in batch:
+                for delivery in self._deliverable(batch):
                     if not self._still_sending():
                         break
                     self._deliver(delivery)
@@ -429,13 +431,27 @@ class Sender:
 
     # One message
 
+    def _deliverable(self, batch):
+        """The rows of `batch` still to send, checked again at most every RECHECK_SECONDS: someone who
+        unsubscribed (their pending rows are deleted) or was erased since the claim gets nothing more."""
+        checked_at, allowed = None, set()
+        for delivery in batch:
+            if checked_at is None or time.monotonic() - checked_at > RECHECK_SECONDS:
+                remaining = [row.pk for row in batch if row.pk >= delivery.pk]
+                allowed = set(
+                    Delivery.objects.filter(
+                        pk__in=remaining,
+                        state=Delivery.State.PENDING,
+                        subscriber__status=Subscriber.Status.CONFIRMED,
+                    ).values_list("pk", flat=True)
+                )
+                checked_at = time.monotonic()
+            if delivery.pk in allowed:
+                yield delivery
+            else:
+                Delivery.objects.filter(pk=delivery.pk, state=Delivery.State.PENDING).delete()
+
     def _deliver(self, delivery):
-        # Unsubscribed (or erased) since the rows were claimed: nothing more goes to them.
-        if not Delivery.objects.filter(
-            pk=delivery.pk, state=Delivery.State.PENDING, subscriber__status=Subscriber.Status.CONFIRMED
-        ).exists():
-            Delivery.objects.filter(pk=delivery.pk, state=Delivery.State.PENDING).delete()
-            return
         message = rendering.address(
             self.rendered[delivery.language],
             to=delivery.subscriber.email,

@@ -20,7 +20,7 @@ def free_port():
 
 class SinkHandler:
     def __init__(self):
-        self.messages = []
+        self.raw = []
         self.refuse = {}  # address (or "*") → SMTP reply for RCPT TO
         self.lock = threading.Lock()
 
@@ -32,19 +32,28 @@ class SinkHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+        # Kept as bytes (parsing is for the assertions, later): the sink keeps up with the benchmark.
         with self.lock:
-            self.messages.append((envelope.rcpt_tos[0], message))
+            self.raw.append((envelope.rcpt_tos[0], envelope.original_content))
         return "250 2.0.0 Ok: queued"
 
-    def received(self, address=None):
+    @property
+    def messages(self):
         with self.lock:
-            return [message for to, message in self.messages if address is None or to == address]
+            raw = list(self.raw)
+        return [(to, email.message_from_bytes(data, policy=email.policy.default)) for to, data in raw]
+
+    def received(self, address=None):
+        return [message for to, message in self.messages if address is None or to == address]
+
+    def count(self):
+        with self.lock:
+            return len(self.raw)
 
     def counts(self):
         counts = {}
         with self.lock:
-            for to, _message in self.messages:
+            for to, _data in self.raw:
                 counts[to] = counts.get(to, 0) + 1
         return counts
 

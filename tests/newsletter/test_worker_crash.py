@@ -30,15 +30,17 @@ def test_a_send_killed_mid_issue_is_resumed_and_reaches_everyone_once(tmp_path, 
 
     first = site.start_worker()
     try:
-        assert site.wait_for(lambda: len(smtp.handler.received()) >= 10, timeout=30), "nothing sent"
+        assert site.wait_for(lambda: smtp.handler.count() >= 10, timeout=30), "nothing sent"
         first.send_signal(signal.SIGKILL)
         first.wait(timeout=10)
     finally:
         first.kill()
-    received_at_kill = len(smtp.handler.received())
+    received_at_kill = smtp.handler.count()
     assert received_at_kill < SUBSCRIBERS, "the worker finished before it was killed"
     # The killed worker's task stays RUNNING for ever in django-tasks-db: no worker will run it again.
-    assert site.query("SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'RUNNING'") == [(1,)]
+    assert site.query("SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'RUNNING'") == [
+        (1,)
+    ]
 
     second = site.start_worker()
     try:
@@ -56,7 +58,9 @@ def test_a_send_killed_mid_issue_is_resumed_and_reaches_everyone_once(tmp_path, 
     duplicates = sum(count - 1 for count in counts.values())
     assert duplicates <= 1, f"{duplicates} duplicates: {counts}"
     assert max(counts.values()) <= 2
-    assert site.query("SELECT state, count(*) FROM newsletter_delivery GROUP BY state") == [("sent", SUBSCRIBERS)]
+    assert site.query("SELECT state, count(*) FROM newsletter_delivery GROUP BY state") == [
+        ("sent", SUBSCRIBERS)
+    ]
     # Each message in its subscriber's language.
     for to, message in smtp.handler.messages:
         number = int(to.removeprefix("reader").split("@")[0])

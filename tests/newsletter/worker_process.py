@@ -72,7 +72,15 @@ class WorkerSite:
 
     def start_worker(self):
         return subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--no-reload", "--interval", "0.2"],
+            [
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--no-startup-delay",
+                "--no-reload",
+                "--interval",
+                "0.2",
+            ],
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.DEVNULL,
