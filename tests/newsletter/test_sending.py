@@ -3,7 +3,7 @@
 import time
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from newsletter import sending, services
 from newsletter.models import Delivery, NewsletterIssue
@@ -63,7 +63,8 @@ def test_pause_then_resume_sends_the_rest_once(mail, django_capture_on_commit_ca
     newsletter_issue = issue()
     with django_capture_on_commit_callbacks(execute=True):
         sending.start_sending(newsletter_issue)
-    sending.pause(newsletter_issue)
+    with translation.override("en"):
+        sending.pause(newsletter_issue)
     run_worker()  # the queued send finds the issue paused: nothing goes out
     assert mail.received() == []
     newsletter_issue.refresh_from_db()
