@@ -18,7 +18,7 @@ TEST_ENV := DJANGO_DEBUG=0 \
 	DJANGO_SECURE_SSL_REDIRECT=0
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: help run test lint format messages superuser check-deploy bench clean
+.PHONY: help run test lint format messages superuser check-deploy bench bench-mail clean
 
 help:
 	@echo "make run        set everything up and serve the site on http://127.0.0.1:$(PORT)/"
@@ -26,6 +26,7 @@ help:
 	@echo "make superuser  create the first staff account"
 	@echo "make messages   extract translatable strings into locale/ and compile them"
 	@echo "make bench      query counts and timings of the public pages (benchmarks/pages.py)"
+	@echo "make bench-mail one newsletter issue to 10,000 subscribers through the worker (benchmarks/mail.py)"
 	@echo "make format     format the code with ruff"
 	@echo "make clean      remove the virtualenv, the SQLite database and collected static files"
 
@@ -44,9 +45,13 @@ run: $(VENV)/.installed
 	@echo
 	@echo "  Site:  http://127.0.0.1:$(PORT)/     Admin: http://127.0.0.1:$(PORT)/admin/"
 	@echo "  First staff account: run 'make superuser' (or '$(MANAGE) createsuperuser') in another terminal."
-	@echo "  E-mails are printed here, in this console."
+	@echo "  E-mails are printed here, in this console; a worker (manage.py db_worker) sends the newsletter issues."
+	@echo "  Ctrl-C stops both."
 	@echo
-	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+	@export SITE_BASE_URL=$${SITE_BASE_URL:-http://127.0.0.1:$(PORT)}; \
+		$(DEV_ENV) $(MANAGE) db_worker --no-reload & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+		$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The Nu Html Checker for the HTML-validation tests, from its npm package, when npm is there.
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
@@ -80,6 +85,7 @@ check-deploy: $(VENV)/.installed
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
 		DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-international.example.org} \
 		SITE_BASE_URL=$${SITE_BASE_URL:-https://international.example.org} \
+		DEFAULT_FROM_EMAIL=$${DEFAULT_FROM_EMAIL:-lettre@international.example.org} \
 		$(MANAGE) check --deploy --fail-level WARNING
 
 clean:
@@ -87,3 +93,6 @@ clean:
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/pages.py
+
+bench-mail: $(VENV)/.installed
+	$(BIN)/python benchmarks/mail.py

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_countries",
     "import_export",
+    # The task queue in the database: `manage.py db_worker` runs the newsletter sends (docs/operations.md).
+    "django_tasks_db",
     "angers_intl",
     "partnerships",
     "networks",
@@ -124,7 +126,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web process and the worker (`manage.py db_worker`) write to the same file: readers never wait for a
+    # writer (WAL), a writer waits for another instead of failing at once, and write transactions take the
+    # lock when they begin (no deadlock when two of them start by reading).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# TASKS
+# Django's task framework with its database backend: the queue is a table, `manage.py db_worker` runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # CACHES
 # Redis when REDIS_URL is set (shared by every app instance: rate limits need that); else per-process memory.
@@ -246,6 +263,17 @@ NEWSLETTER_SUBMISSIONS_PER_CLIENT_PER_HOUR = env_int("NEWSLETTER_SUBMISSIONS_PER
 # Only behind a proxy that sets X-Forwarded-For (nginx: $proxy_add_x_forwarded_for); otherwise a client could
 # choose its own address and escape the per-client limit.
 NEWSLETTER_TRUST_X_FORWARDED_FOR = env_bool("NEWSLETTER_TRUST_X_FORWARDED_FOR", False)
+# Sending an issue (newsletter/sending.py): messages per second (0: as fast as the server takes them), rows
+# claimed at a time, and the lease: a send whose worker stopped renewing it for this many seconds (killed,
+# machine lost) is taken over by the next worker, so it resumes within about this delay.
+NEWSLETTER_SEND_RATE = float(os.environ.get("NEWSLETTER_SEND_RATE", "10"))
+NEWSLETTER_SEND_BATCH_SIZE = env_int("NEWSLETTER_SEND_BATCH_SIZE", 50)
+NEWSLETTER_SEND_LEASE_SECONDS = env_int("NEWSLETTER_SEND_LEASE_SECONDS", 60)
+# A temporary SMTP failure (4xx) is retried after 1, 2, 4… times this delay, at most this many attempts.
+NEWSLETTER_RETRY_BASE_SECONDS = env_int("NEWSLETTER_RETRY_BASE_SECONDS", 60)
+NEWSLETTER_SEND_MAX_ATTEMPTS = env_int("NEWSLETTER_SEND_MAX_ATTEMPTS", 5)
+# This many refusals in a row, with no message accepted in between, pause the send: the server refuses us.
+NEWSLETTER_PAUSE_AFTER_REFUSALS = env_int("NEWSLETTER_PAUSE_AFTER_REFUSALS", 5)
 # Unconfirmed subscriptions older than this are deleted by `manage.py purge_unconfirmed_subscriptions`.
 NEWSLETTER_PURGE_UNCONFIRMED_AFTER_DAYS = env_int("NEWSLETTER_PURGE_UNCONFIRMED_AFTER_DAYS", 30)
 

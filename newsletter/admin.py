@@ -6,19 +6,28 @@ Nobody adds subscribers here: an address enters the list only through the double
 """
 
 import json
+import smtplib
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.csp import CSP
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.csp import csp_override
 
-from . import services
+from angers_intl.translation_admin import SiteTranslationAdmin
+
+from . import rendering, sending, services
 from .consent import consent_text
-from .models import DeletionCount, Subscriber
+from .models import DeletionCount, Delivery, NewsletterIssue, Subscriber
 
 EXPORT_PERMISSION = "newsletter.export_subscribers"
 
@@ -166,3 +175,235 @@ class DeletionCountAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# -- Newsletter issues ---------------------------------------------------------------------------------
+
+SEND_PERMISSION = "newsletter.send_newsletterissue"
+# The message preview alone may use inline styles (an e-mail's styles are inline): its own CSP, shown in a
+# sandboxed iframe of the admin page, which keeps the strict site-wide CSP.
+PREVIEW_CSP = {
+    "default-src": [CSP.NONE],
+    "style-src": [CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "https:", "data:"],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.NONE],
+    "frame-ancestors": [CSP.SELF],
+}
+CONTENT_FIELDS = ["subject", "preheader", "body", "partner_cities", "programmes", "networks", "distinctions"]
+
+
+@admin.register(NewsletterIssue)
+class NewsletterIssueAdmin(SiteTranslationAdmin):
+    list_display = ["subject", "state", "scheduled_at", "sending_started_at", "sent_at"]
+    list_filter = ["state"]
+    search_fields = ["subject_fr", "subject_en"]
+    date_hierarchy = "created_at"
+    filter_horizontal = ["partner_cities", "programmes", "networks", "distinctions"]
+    readonly_fields = ["state", "sending_started_at", "sent_at", "pause_reason", "links"]
+    fieldsets = [
+        (None, {"fields": ["subject", "preheader", "body"]}),
+        (
+            _("Cards"),
+            {
+                "fields": ["partner_cities", "programmes", "networks", "distinctions"],
+                "description": _("Published content shown as cards below the text, with a link to its page."),
+            },
+        ),
+        (
+            _("Sending"),
+            {
+                "fields": ["links", "state", "scheduled_at", "pause_reason", "sending_started_at", "sent_at"],
+                "description": _(
+                    "Save, check the preview, then choose an action below: send a test to yourself, "
+                    "send now, or schedule for the date and time given here."
+                ),
+            },
+        ),
+    ]
+    actions = ["send_test", "send_now", "schedule_issue", "pause_issue", "resume_issue", "cancel_issue"]
+
+    def has_send_permission(self, request):
+        return request.user.has_perm(SEND_PERMISSION)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and not obj.is_editable:
+            # What went out stays as it was sent.
+            readonly += [name for name in self.get_form(request).base_fields if name not in readonly] + [
+                "scheduled_at"
+            ]
+        return readonly
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is not None and not obj.is_editable:
+            kwargs["fields"] = []
+        return super().get_form(request, obj, **kwargs)
+
+    @admin.display(description=_("preview and progress"))
+    def links(self, obj):
+        if not obj.pk:
+            return _("Save the issue to preview it.")
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("admin:newsletter_newsletterissue_preview", args=[obj.pk]),
+            _("Preview, in each language"),
+            reverse("admin:newsletter_newsletterissue_progress", args=[obj.pk]),
+            _("Sending progress"),
+        )
+
+    def _each(self, request, queryset, operation, done_message):
+        for issue in queryset:
+            try:
+                operation(issue)
+            except sending.SendingRefused as refused:
+                for problem in refused.problems:
+                    self.message_user(request, f"{issue}: {problem}", messages.ERROR)
+            else:
+                self.message_user(request, done_message % {"issue": issue}, messages.SUCCESS)
+
+    @admin.action(
+        description=_("Send a test to my address"),
+        permissions=["view"],
+        location=[ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM],
+    )
+    def send_test(self, request, queryset):
+        if not request.user.email:
+            self.message_user(
+                request, _("Your account has no e-mail address: add one to receive tests."), messages.ERROR
+            )
+            return
+        for issue in queryset:
+            try:
+                sending.send_test(issue, [request.user.email])
+            except (OSError, smtplib.SMTPException) as error:
+                self.message_user(
+                    request, _("The test could not be sent: %(error)s") % {"error": error}, messages.ERROR
+                )
+            else:
+                self.message_user(
+                    request,
+                    _("A test of “%(issue)s” in each language was sent to %(email)s.")
+                    % {"issue": issue, "email": request.user.email},
+                    messages.SUCCESS,
+                )
+
+    @admin.action(
+        description=_("Send now to every confirmed subscriber"),
+        permissions=["send"],
+        location=[ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM],
+    )
+    def send_now(self, request, queryset):
+        self._each(request, queryset, sending.start_sending, _("“%(issue)s” is being sent."))
+
+    @admin.action(
+        description=_("Schedule for the date and time given"),
+        permissions=["send"],
+        location=[ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM],
+    )
+    def schedule_issue(self, request, queryset):
+        def schedule(issue):
+            if issue.scheduled_at is None:
+                raise sending.SendingRefused([_("Give the date and time to send it, save, then schedule.")])
+            sending.schedule(issue, issue.scheduled_at)
+
+        self._each(request, queryset, schedule, _("“%(issue)s” is scheduled."))
+
+    @admin.action(
+        description=_("Pause sending"),
+        permissions=["send"],
+        location=[ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM],
+    )
+    def pause_issue(self, request, queryset):
+        self._each(request, queryset, sending.pause, _("“%(issue)s”: sending paused."))
+
+    @admin.action(
+        description=_("Resume sending"),
+        permissions=["send"],
+        location=[ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM],
+    )
+    def resume_issue(self, request, queryset):
+        self._each(request, queryset, sending.resume, _("“%(issue)s”: sending resumed."))
+
+    @admin.action(
+        description=_("Cancel (nothing more is sent)"),
+        permissions=["send"],
+        location=[ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM],
+    )
+    def cancel_issue(self, request, queryset):
+        self._each(request, queryset, sending.cancel, _("“%(issue)s” is cancelled."))
+
+    def get_urls(self):
+        def view(function):
+            return self.admin_site.admin_view(function)
+
+        return [
+            path("<int:pk>/preview/", view(self.preview_view), name="newsletter_newsletterissue_preview"),
+            path(
+                "<int:pk>/preview/<str:language>.html",
+                view(self.preview_html_view),
+                name="newsletter_newsletterissue_preview_html",
+            ),
+            path("<int:pk>/progress/", view(self.progress_view), name="newsletter_newsletterissue_progress"),
+            *super().get_urls(),
+        ]
+
+    def _issue(self, request, pk):
+        issue = NewsletterIssue.objects.filter(pk=pk).first()
+        if issue is None:
+            raise Http404
+        if not self.has_view_or_change_permission(request, issue):
+            raise PermissionDenied
+        return issue
+
+    def preview_view(self, request, pk):
+        """The issue as subscribers receive it: the HTML part (sandboxed iframes) and the text part."""
+        issue = self._issue(request, pk)
+        previews = []
+        for code, name in settings.LANGUAGES:
+            rendered = rendering.with_sample_unsubscribe_link(rendering.render_issue(issue, code))
+            previews.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "subject": rendered.subject,
+                    "text": rendered.text,
+                    "html_url": reverse("admin:newsletter_newsletterissue_preview_html", args=[pk, code]),
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": issue,
+            "title": _("Preview of “%(issue)s”") % {"issue": issue},
+            "previews": previews,
+        }
+        return TemplateResponse(request, "admin/newsletter/newsletterissue/preview.html", context)
+
+    def preview_html_view(self, request, pk, language):
+        issue = self._issue(request, pk)
+        if language not in dict(settings.LANGUAGES):
+            raise Http404
+        html = rendering.with_sample_unsubscribe_link(rendering.render_issue(issue, language)).html
+        return preview_response(html)
+
+    def progress_view(self, request, pk):
+        issue = self._issue(request, pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": issue,
+            "title": _("Sending “%(issue)s”") % {"issue": issue},
+            "progress": sending.progress(issue),
+            "refresh": issue.state == NewsletterIssue.State.SENDING,
+            "failures": issue.deliveries.filter(state=Delivery.State.FAILED).select_related("subscriber")[
+                :50
+            ],
+        }
+        return TemplateResponse(request, "admin/newsletter/newsletterissue/progress.html", context)
+
+
+@csp_override(PREVIEW_CSP)
+@xframe_options_sameorigin
+def preview_response(html):
+    return HttpResponse(html)

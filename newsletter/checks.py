@@ -22,3 +22,20 @@ def check_site_base_url(app_configs, **kwargs):
             id="newsletter.W001",
         )
     ]
+
+
+@register(Tags.security, deploy=True)
+def check_default_from_email(app_configs, **kwargs):
+    """Newsletters go out from DEFAULT_FROM_EMAIL: Django's default would be refused by every mail server."""
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(">").lower()
+    if domain and domain not in LOCAL_HOSTS and domain != "localhost":
+        return []
+    return [
+        Warning(
+            f"DEFAULT_FROM_EMAIL is {settings.DEFAULT_FROM_EMAIL!r}: newsletter e-mails need a sender address "
+            "of the site's own domain.",
+            hint="Set DEFAULT_FROM_EMAIL, e.g. lettre@international.example.org (the display name comes from "
+            "the site profile).",
+            id="newsletter.W002",
+        )
+    ]

@@ -4,6 +4,8 @@ Every e-mail carries a working unsubscribe link (in the body and in the List-Uns
 one-click). Links are absolute, built from SITE_BASE_URL.
 """
 
+from email.utils import formataddr
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -14,6 +16,17 @@ from django.utils.translation import gettext
 from angers_intl.models import SiteProfile
 
 from .tokens import make_confirmation_token, make_unsubscribe_token
+
+
+def sender_display_name(profile):
+    """The name shown as the sender: the site profile's newsletter sender name, else the site's title."""
+    return profile.newsletter_sender_name or profile.site_title or profile.city_name
+
+
+def sender_address(profile):
+    """From: the display name of the site profile and the address of DEFAULT_FROM_EMAIL."""
+    name = sender_display_name(profile)
+    return formataddr((name, settings.DEFAULT_FROM_EMAIL)) if name else settings.DEFAULT_FROM_EMAIL
 
 
 def absolute_url(path):
@@ -86,7 +99,7 @@ def _send(subscriber, name, *, with_confirm_link=False):
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=sender_address(profile),
         to=[subscriber.email],
         reply_to=[profile.contact_email] if profile.contact_email else None,
         headers={

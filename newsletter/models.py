@@ -188,3 +188,178 @@ class DeletionCount(models.Model):
     def get_absolute_url(self):
         """Anonymous counters have no public page; the newsletter page is the nearest public place."""
         return reverse("newsletter:signup")
+
+
+class IssueState(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SCHEDULED = "scheduled", _("scheduled")
+    SENDING = "sending", _("sending")
+    PAUSED = "paused", _("paused")
+    SENT = "sent", _("sent")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+# Once sending has started an issue is public: the e-mails link to its archive page.
+ARCHIVED_STATES = [IssueState.SENDING, IssueState.PAUSED, IssueState.SENT]
+
+
+class NewsletterIssueQuerySet(models.QuerySet):
+    def archived(self):
+        """The issues of the public archive: those sent (or being sent), latest first."""
+        return self.filter(state__in=ARCHIVED_STATES).order_by("-sending_started_at", "-pk")
+
+
+class NewsletterIssue(models.Model):
+    """One issue of the newsletter, written in French and English, and its sending.
+
+    The state is the issue's own publication rule (draft → scheduled → sending ⇄ paused → sent, or
+    cancelled); newsletter/sending.py changes it, never a save() in a view. While sending, the worker that
+    runs the send renews a lease (`lease_expires_at`): a send whose lease ran out lost its worker, and the
+    next worker resumes it (docs/operations.md, "Newsletter sending").
+    """
+
+    State = IssueState
+
+    subject = models.CharField(_("subject"), max_length=200)
+    preheader = models.CharField(
+        _("preheader"),
+        max_length=200,
+        blank=True,
+        help_text=_("One sentence that mail programs show after the subject, before the message is opened."),
+    )
+    body = models.TextField(
+        _("text"),
+        help_text=_("Markdown: a line starting with ## is a section heading, [text](https://…) is a link."),
+    )
+    partner_cities = models.ManyToManyField(
+        "partnerships.PartnerCity", verbose_name=_("partner cities"), related_name="+", blank=True
+    )
+    programmes = models.ManyToManyField(
+        "partnerships.Programme", verbose_name=_("programmes"), related_name="+", blank=True
+    )
+    networks = models.ManyToManyField(
+        "networks.Network", verbose_name=_("networks"), related_name="+", blank=True
+    )
+    distinctions = models.ManyToManyField(
+        "networks.Distinction", verbose_name=_("labels and awards"), related_name="+", blank=True
+    )
+    state = models.CharField(_("state"), max_length=10, choices=IssueState.choices, default=IssueState.DRAFT)
+    scheduled_at = models.DateTimeField(
+        _("send at"), null=True, blank=True, help_text=_("For a scheduled issue: when sending starts.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    sending_started_at = models.DateTimeField(_("sending started at"), null=True, blank=True, editable=False)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, editable=False)
+    pause_reason = models.TextField(_("reason for the pause"), blank=True, editable=False)
+    # Filled once by the worker: one Delivery per subscriber confirmed when the send started.
+    deliveries_prepared = models.BooleanField(default=False, editable=False)
+    lease_owner = models.CharField(max_length=64, blank=True, editable=False)
+    lease_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = NewsletterIssueQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("newsletter issue")
+        verbose_name_plural = _("newsletter issues")
+        ordering = ["-created_at", "-pk"]
+        permissions = [("send_newsletterissue", _("Can send newsletter issues"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=IssueState.values),
+                name="newsletter_issue_state_valid",
+                violation_error_message=_("Unknown state of a newsletter issue."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=IssueState.SCHEDULED) | Q(scheduled_at__isnull=False),
+                name="newsletter_issue_scheduled_has_date",
+                violation_error_message=_("A scheduled issue needs the date and time to send it."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=IssueState.SENT) | Q(sent_at__isnull=False),
+                name="newsletter_issue_sent_has_date",
+                violation_error_message=_("A sent issue needs the date it was sent."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(state__in=[IssueState.SENDING, IssueState.PAUSED, IssueState.SENT])
+                | Q(sending_started_at__isnull=False),
+                name="newsletter_issue_started_has_date",
+                violation_error_message=_("An issue being sent needs the date its sending started."),
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "-sending_started_at"], name="newsletter_issue_archive_idx")]
+
+    def __str__(self):
+        return self.subject
+
+    def get_absolute_url(self):
+        return reverse("newsletter:issue_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_editable(self):
+        """Only drafts and scheduled issues change; what went out, even in part, stays as it was sent."""
+        return self.state in (IssueState.DRAFT, IssueState.SCHEDULED)
+
+
+class DeliveryState(models.TextChoices):
+    PENDING = "pending", _("to send")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("failed")
+
+
+class Delivery(models.Model):
+    """One issue to one subscriber: the send's progress, row by row (claimed by one worker at a time).
+
+    No address is copied here: erasing a subscriber deletes their rows with them.
+    """
+
+    State = DeliveryState
+
+    issue = models.ForeignKey(
+        NewsletterIssue, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("issue")
+    )
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("subscriber")
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    state = models.CharField(_("state"), max_length=8, choices=DeliveryState.choices, default="pending")
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    smtp_response = models.CharField(_("answer of the mail server"), max_length=500, blank=True)
+    claimed_by = models.CharField(max_length=64, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issue", "subscriber"],
+                name="delivery_unique_issue_subscriber",
+                violation_error_message=_("This subscriber already has this issue."),
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=DeliveryState.values),
+                name="delivery_state_valid",
+                violation_error_message=_("Unknown state of a delivery."),
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=LANGUAGE_CODES),
+                name="delivery_language_valid",
+                violation_error_message=_("Unknown language."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=DeliveryState.SENT) | Q(sent_at__isnull=False),
+                name="delivery_sent_has_date",
+                violation_error_message=_("A sent message needs the time it was sent."),
+            ),
+        ]
+        indexes = [models.Index(fields=["issue", "state", "id"], name="delivery_progress_idx")]
+
+    def __str__(self):
+        return f"{self.issue} → {self.subscriber_id}"
+
+    def get_absolute_url(self):
+        return self.issue.get_absolute_url()

@@ -20,7 +20,7 @@ from django.utils.crypto import constant_time_compare
 
 from . import emails, ratelimit
 from .consent import CONSENT_VERSION, consent_text
-from .models import LANGUAGE_CODES, DeletionCount, Subscriber, new_key, normalise_email
+from .models import LANGUAGE_CODES, DeletionCount, Delivery, Subscriber, new_key, normalise_email
 from .tokens import ExpiredToken, InvalidToken, read_confirmation_token, read_unsubscribe_token
 
 logger = logging.getLogger(__name__)
@@ -190,6 +190,8 @@ def unsubscribe_subscriber(subscriber):
     subscriber.unsubscribed_at = timezone.now()
     subscriber.confirmation_nonce = new_key()
     subscriber.save(update_fields=["status", "unsubscribed_at", "confirmation_nonce"])
+    # Nothing more goes out to them, not even the rest of an issue being sent (the worker checks each row).
+    Delivery.objects.filter(subscriber=subscriber, state=Delivery.State.PENDING).delete()
     return True
 
 

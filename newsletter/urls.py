@@ -1,10 +1,11 @@
-"""Newsletter pages, under the translated prefix `newsletter/` (`/fr/lettre-d-information/`)."""
+"""Newsletter pages, under the translated prefix `newsletter/` (`/fr/lettre-d-information/`), and its archive."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from . import views
+from .feeds import IssueFeed
 
 app_name = "newsletter"
 
@@ -23,4 +24,7 @@ urlpatterns = [
         name="unsubscription_requested",
     ),
     path(_("unsubscribe/<str:token>/"), views.UnsubscribeView.as_view(), name="unsubscribe"),
+    path(_("issues/"), views.IssueArchiveView.as_view(), name="issue_archive"),
+    path(_("issues/feed/"), IssueFeed(), name="issue_feed"),
+    path(_("issues/<int:pk>/"), views.IssueDetailView.as_view(), name="issue_detail"),
 ]

@@ -8,16 +8,19 @@ Reasoning in docs/architecture.md, "Newsletter forms without a CSRF cookie".
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.generic import TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from . import ratelimit, services
 from .forms import SubscriptionForm, UnsubscriptionRequestForm
+from .models import NewsletterIssue
+from .rendering import issue_cards
 from .services import LinkState
 
 SAFE_FETCH_SITES = {"same-origin", "none"}
@@ -145,9 +148,21 @@ class ConfirmView(OwnOriginPostMixin, View):
 
 @method_decorator(never_cache, name="dispatch")
 class UnsubscribeView(OwnOriginPostMixin, View):
-    """GET shows a button, POST unsubscribes (also RFC 8058 one-click POSTs sent by mail providers)."""
+    """GET shows a button, POST unsubscribes.
+
+    RFC 8058 one-click: a mail program posts `List-Unsubscribe=One-Click` to the URL of the List-Unsubscribe
+    header, from its own servers, and reads no page: it gets an empty answer and no cookie. The secret token
+    in the URL is the authorisation, so such a POST needs no check of its origin.
+    """
 
     template_name = "newsletter/unsubscribe.html"
+
+    @method_decorator(csrf_exempt)
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "POST" and request.POST.get("List-Unsubscribe") == "One-Click":
+            result = services.unsubscribe(kwargs["token"])
+            return HttpResponse(status=400 if result.state == LinkState.INVALID else 200)
+        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, token):
         return self.answer(services.inspect_unsubscribe_link(token))
@@ -164,3 +179,25 @@ class UnsubscribeView(OwnOriginPostMixin, View):
 
 def _status(state):
     return 400 if state in (LinkState.EXPIRED, LinkState.INVALID) else 200
+
+
+class IssueArchiveView(ListView):
+    """Every issue sent, latest first (in the visitor's language, French when a translation is missing)."""
+
+    template_name = "newsletter/issue_archive.html"
+    context_object_name = "issues"
+    paginate_by = 24
+
+    def get_queryset(self):
+        return NewsletterIssue.objects.archived()
+
+
+class IssueDetailView(DetailView):
+    template_name = "newsletter/issue_detail.html"
+    context_object_name = "issue"
+
+    def get_queryset(self):
+        return NewsletterIssue.objects.archived()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(cards=issue_cards(self.object, absolute=False), **kwargs)

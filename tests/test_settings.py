@@ -60,10 +60,29 @@ def test_production_settings_pass_the_deploy_checks():
             "DJANGO_SECRET_KEY": "a-long-random-production-key-Zq8v3Lr9Tn2Wm6Kp4Xc7Yb1Hd5Gf0Js_",
             "DJANGO_ALLOWED_HOSTS": "international.example.org",
             "SITE_BASE_URL": "https://international.example.org",
+            "DEFAULT_FROM_EMAIL": "lettre@international.example.org",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_checks_refuse_django_s_default_sender_address():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_overrides={
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "a-long-random-production-key-Zq8v3Lr9Tn2Wm6Kp4Xc7Yb1Hd5Gf0Js_",
+            "DJANGO_ALLOWED_HOSTS": "international.example.org",
+            "SITE_BASE_URL": "https://international.example.org",
+            "DEFAULT_FROM_EMAIL": "webmaster@localhost",
+        },
+    )
+    assert result.returncode != 0
+    assert "newsletter.W002" in result.stderr
 
 
 def test_deploy_checks_catch_e_mail_links_that_would_point_to_localhost():

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
+from django.core.management import call_command
 
 from newsletter.staff import NEWSLETTER_GROUP
 
@@ -48,3 +49,41 @@ def newsletter_staff(db):
     user = User.objects.create_user("newsletter-staff", is_staff=True)
     user.groups.add(Group.objects.get(name=NEWSLETTER_GROUP))
     return user
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback, and Django's default mailer pointed at it (as in production)."""
+    from .smtp import SmtpServer
+
+    with SmtpServer() as server:
+        settings.MAILERS = server.mailers_setting()
+        yield server.handler
+
+
+@pytest.fixture
+def sending_settings(settings):
+    """Production-like sending: an https site address, the database task queue, no rate limit, short lease."""
+    settings.SITE_BASE_URL = "https://international.example.org"
+    settings.DEFAULT_FROM_EMAIL = "lettre@international.example.org"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.NEWSLETTER_SEND_RATE = 0
+    settings.NEWSLETTER_SEND_LEASE_SECONDS = 3
+    settings.NEWSLETTER_RETRY_BASE_SECONDS = 60
+    return settings
+
+
+@pytest.fixture
+def run_worker():
+    """Run `manage.py db_worker --batch` here: every task due now, then it stops (signal handlers restored)."""
+    import signal
+
+    def run():
+        handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+        try:
+            call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+        finally:
+            for sig, handler in handlers.items():
+                signal.signal(sig, handler)
+
+    return run

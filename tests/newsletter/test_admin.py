@@ -71,6 +71,12 @@ def test_the_newsletter_group_is_set_up_by_migrate_without_content_and_idempoten
         "delete_subscriber",
         "export_subscribers",
         "view_deletioncount",
+        # The issues: written and sent by the same team.
+        "add_newsletterissue",
+        "change_newsletterissue",
+        "delete_newsletterissue",
+        "view_newsletterissue",
+        "send_newsletterissue",
     }
 
 

@@ -1,0 +1,173 @@
+"""An issue as its subscribers receive it: subject, plain text and HTML with inlined styles, in one language.
+
+Rendered once per language with a placeholder for the subscriber's own unsubscribe link, then filled in for
+each recipient (newsletter/sending.py): ten thousand messages cost ten thousand string replacements, not ten
+thousand template renderings. Every link and image is absolute; there is no remote font, script or
+stylesheet, so the message reads the same in a mail program that blocks remote content.
+"""
+
+import re
+from dataclasses import dataclass, replace
+
+import css_inline
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from angers_intl.markdown import markdown_to_text, render_markdown
+from angers_intl.models import SiteProfile
+
+from .emails import absolute_url, sender_address, unsubscribe_url_maker
+
+UNSUBSCRIBE_PLACEHOLDER = "__newsletter_unsubscribe_url__"
+# Styles are written in the template's <style> and inlined; only the media queries (narrow screens, dark
+# mode) stay in a <style> element, for the mail programs that read it.
+INLINER = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
+MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*([^)\s]*)(?:\s+\"[^\"]*\")?\s*\)")
+
+
+@dataclass(frozen=True)
+class RenderedIssue:
+    """One language of an issue, with UNSUBSCRIBE_PLACEHOLDER where each recipient's link goes."""
+
+    language: str
+    subject: str
+    text: str
+    html: str
+    from_email: str = ""
+    reply_to: tuple = ()
+
+
+def absolutise(url):
+    """A link as a mail program needs it: a site path gets the site's address in front."""
+    if url.startswith("/") and not url.startswith("//"):
+        return absolute_url(url)
+    return url
+
+
+def _absolutise_html(html):
+    return re.sub(r'(href|src)="(/(?!/)[^"]*)"', lambda m: f'{m[1]}="{absolute_url(m[2])}"', html)
+
+
+def markdown_as_text(text):
+    """Staff Markdown as the plain-text part shows it: as written, links spelled out in full."""
+
+    def spell_out(match):
+        label, url = match[1].strip(), absolutise(match[2])
+        return f"{label} <{url}>" if label and label != url else f"<{url}>"
+
+    return MARKDOWN_LINK.sub(spell_out, text or "").strip()
+
+
+def issue_cards(issue, *, absolute=True):
+    """The content the issue points to, as cards: title, one-line summary, link, image if any.
+
+    Absolute links and image addresses for e-mails; site paths for the archive pages."""
+    make_url = absolutise if absolute else str
+    cards = []
+    for city in issue.partner_cities.all():
+        image = None
+        if city.image:
+            image = {
+                "url": make_url(city.image.url),
+                "alt": city.image_alt,
+                "width": city.image_width,
+                "height": city.image_height,
+            }
+        cards.append(_card(city.name, city.summary, city.get_absolute_url(), image))
+    for programme in issue.programmes.all():
+        cards.append(_card(programme.name, programme.summary, programme.get_absolute_url()))
+    for network in issue.networks.all():
+        cards.append(_card(network.name, network.description, network.get_absolute_url()))
+    for distinction in issue.distinctions.select_related("recognition", "level"):
+        cards.append(
+            _card(str(distinction), distinction.recognition.description, distinction.get_absolute_url())
+        )
+    return cards
+
+
+def _card(title, markdown_summary, path, image=None):
+    return {
+        "title": title,
+        "text": markdown_to_text(markdown_summary),
+        "url": absolute_url(path),
+        "image": image,
+    }
+
+
+def email_context(issue, profile):
+    """What the issue's templates show, in the active language."""
+    body_html = _absolutise_html(str(render_markdown(issue.body)))
+    return {
+        "issue": issue,
+        "subject": issue.subject,
+        "preheader": issue.preheader,
+        "body_html": body_html,
+        "body_text": markdown_as_text(issue.body),
+        "cards": issue_cards(issue),
+        "site_name": profile.site_title or profile.city_name or gettext("International relations"),
+        "publisher": profile.publisher,
+        "postal_address": profile.postal_address,
+        "contact_email": profile.contact_email,
+        "site_url": absolute_url(reverse("home")),
+        "archive_url": absolute_url(issue.get_absolute_url()) if issue.pk else "",
+        "privacy_url": absolute_url(reverse("privacy")),
+        "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
+        "LANGUAGE_CODE": translation.get_language(),
+    }
+
+
+def render_issue(issue, language):
+    """The issue in `language`, ready to be addressed (see `address`)."""
+    with translation.override(language):
+        profile = SiteProfile.current()
+        context = email_context(issue, profile)
+        subject = " ".join(issue.subject.split())
+        text = render_to_string("newsletter/email/issue.txt", context)
+        html = INLINER.inline(render_to_string("newsletter/email/issue.html", context))
+        from_email = sender_address(profile)
+    return RenderedIssue(
+        language=language,
+        subject=subject,
+        text=text,
+        html=html,
+        from_email=from_email,
+        reply_to=(profile.contact_email,) if profile.contact_email else (),
+    )
+
+
+def with_sample_unsubscribe_link(rendered):
+    """For previews and tests: the link leads to the "nothing to unsubscribe" page (no subscriber behind it)."""
+    url = unsubscribe_url_maker()(rendered.language, 0, "preview")
+    return replace(
+        rendered,
+        text=rendered.text.replace(UNSUBSCRIBE_PLACEHOLDER, url),
+        html=rendered.html.replace(UNSUBSCRIBE_PLACEHOLDER, url),
+    )
+
+
+def message_domain():
+    """The domain of our Message-IDs: the sender's (a receiving server trusts IDs from the sending domain)."""
+    return settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
+
+
+def address(rendered, *, to, unsubscribe_url, message_id):
+    """The message of `rendered` for one recipient: their unsubscribe link, the RFC 8058 headers, our IDs."""
+    message = EmailMultiAlternatives(
+        subject=rendered.subject,
+        body=rendered.text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url),
+        from_email=rendered.from_email,
+        to=[to],
+        reply_to=list(rendered.reply_to) or None,
+        headers={
+            "Message-ID": f"<{message_id}@{message_domain()}>",
+            "List-Id": f"<newsletter.{message_domain()}>",
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(rendered.html.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url), "text/html")
+    return message
