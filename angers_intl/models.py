@@ -5,8 +5,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .constraints import ValidatedModel
+from .image_fields import ImageWithAlt, missing_alternative_texts
 
-class SiteProfile(models.Model):
+SINGLE_PROFILE = _("The site has one profile: edit it instead of adding another.")
+
+
+class SiteProfile(ValidatedModel):
     """The city's identity as the public sees it: one record per site (a database constraint keeps it so)."""
 
     singleton = models.BooleanField(default=True, editable=False)
@@ -44,40 +49,24 @@ class SiteProfile(models.Model):
             "telephone number."
         ),
     )
-    logo = models.ImageField(
+    logo = ImageWithAlt(
         _("logo"),
         upload_to="site/",
-        blank=True,
-        width_field="logo_width",
-        height_field="logo_height",
         help_text=_("Shown in the header beside the site title. PNG, JPEG or WebP."),
+        alt_verbose_name=_("logo alternative text"),
+        alt_help_text=_("What the logo says, for people who cannot see it. Required with a logo."),
+        alt_required=True,
     )
-    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_alt = models.CharField(
-        _("logo alternative text"),
-        max_length=200,
-        blank=True,
-        help_text=_("What the logo says, for people who cannot see it. Required with a logo."),
-    )
-    share_image = models.ImageField(
+    share_image = ImageWithAlt(
         _("default sharing image"),
         upload_to="site/",
-        blank=True,
-        width_field="share_image_width",
-        height_field="share_image_height",
         help_text=_(
             "Shown when a page that has no image of its own is shared on social media. "
             "Best at 1200 × 630 pixels."
         ),
-    )
-    share_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    share_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    share_image_alt = models.CharField(
-        _("sharing image alternative text"),
-        max_length=200,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+        alt_verbose_name=_("sharing image alternative text"),
+        alt_help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+        alt_required=True,
     )
     # The city's own accounts, linked from the footer (rel="me": they are the same publisher).
     mastodon_url = models.URLField(_("Mastodon"), blank=True)
@@ -99,8 +88,16 @@ class SiteProfile(models.Model):
         verbose_name_plural = _("site profile")
         ordering = ["pk"]
         constraints = [
-            models.UniqueConstraint(fields=["singleton"], name="site_profile_single_record"),
-            models.CheckConstraint(condition=models.Q(singleton=True), name="site_profile_singleton_true"),
+            models.UniqueConstraint(
+                fields=["singleton"],
+                name="site_profile_single_record",
+                violation_error_message=SINGLE_PROFILE,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(singleton=True),
+                name="site_profile_singleton_true",
+                violation_error_message=SINGLE_PROFILE,
+            ),
         ]
 
     def __str__(self):
@@ -111,15 +108,8 @@ class SiteProfile(models.Model):
 
     def clean(self):
         super().clean()
-        errors = {}
-        for image, alt in [("logo", "logo_alt"), ("share_image", "share_image_alt")]:
-            if getattr(self, image) and not getattr(self, alt):
-                # modeltranslation's admin form shows <alt>_fr and <alt>_en; the default language is required.
-                field = f"{alt}_fr" if hasattr(self, f"{alt}_fr") else alt
-                errors[field] = ValidationError(
-                    _("Describe the image for people who cannot see it."), code="alt_missing"
-                )
-        if errors:
+        # Not a constraint: the alternative texts are translated fields (see angers_intl/image_fields.py).
+        if errors := missing_alternative_texts(self):
             raise ValidationError(errors)
 
     @classmethod
@@ -165,7 +155,7 @@ class LegalPageKind(models.TextChoices):
     ACCESSIBILITY = "accessibility", _("Accessibility statement")
 
 
-class LegalPage(models.Model):
+class LegalPage(ValidatedModel):
     """The text of a legal page, written and kept up to date by staff; the city's details come from
     the site profile, so the same text serves another city."""
 
@@ -207,7 +197,7 @@ class LegalPage(models.Model):
         return cls.objects.filter(slug=kind).first() or cls(slug=kind, title=LegalPageKind(kind).label)
 
 
-class SeedRecord(models.Model):
+class SeedRecord(ValidatedModel):
     """A record of the city's content that `load_content` created once, by its seed key (e.g.
     "partnerships:city:pisa"). A key created before is never created again: what staff deleted stays
     deleted, and a record whose slug staff changed is not duplicated under its old slug."""
@@ -219,10 +209,13 @@ class SeedRecord(models.Model):
         verbose_name = _("loaded content record")
         verbose_name_plural = _("loaded content records")
         ordering = ["key"]
-        constraints = [models.CheckConstraint(condition=~models.Q(key=""), name="seed_record_key_not_empty")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(key=""),
+                name="seed_record_key_not_empty",
+                violation_error_message=_("A loaded content record needs its seed key."),
+            )
+        ]
 
     def __str__(self):
         return self.key
-
-    def get_absolute_url(self):
-        return reverse("home")

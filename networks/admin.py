@@ -1,6 +1,6 @@
 """Back office for networks, labels and awards: tabbed French/English forms, filters, inlines, logo previews.
 
-The Communication group manages all of it (permissions granted by `networks.content.load`).
+The Communication group manages all of it (permissions granted by `networks/staff.py` after `migrate`).
 """
 
 from django.contrib import admin, messages

@@ -15,52 +15,15 @@ from django.db.models import F, Prefetch, Q, Value
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import lazy
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from angers_intl.constraints import SLUG_MISSING, ValidatedModel
+from angers_intl.image_fields import ImageWithAlt
 from angers_intl.querysets import PublishableQuerySet
+from angers_intl.years import validate_not_after_this_year, year_in_range
 
-FIRST_YEAR = 1900
-LAST_YEAR = 2100  # the database's sanity bound; clean() refuses years after the current one
 EXPIRY_NOTICE_DAYS = 90
 
-
-def _year_is_in_range(field_name):
-    return Q(**{f"{field_name}__isnull": True}) | Q(
-        **{f"{field_name}__gte": FIRST_YEAR, f"{field_name}__lte": LAST_YEAR}
-    )
-
-
-def _year_range_message():
-    return gettext("Enter a year between %(first)s and %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}
-
-
-def _year_constraint(field_name, name):
-    return models.CheckConstraint(
-        condition=_year_is_in_range(field_name),
-        name=name,
-        violation_error_message=lazy(_year_range_message, str)(),
-    )
-
-
-def _check_year(errors, field_name, year):
-    """Adds a translated message to `errors[field_name]` unless `year` is empty or FIRST_YEAR..this year."""
-    if year is None:
-        return
-    if year < FIRST_YEAR:
-        errors[field_name] = ValidationError(
-            _("The year cannot be earlier than %(first)s."),
-            code="year_too_early",
-            params={"first": FIRST_YEAR},
-        )
-    elif year > timezone.localdate().year:
-        errors[field_name] = ValidationError(
-            _("The year cannot be later than the current year."), code="year_in_future"
-        )
-
-
-SLUG_MISSING = _("Give a slug: it makes the address of the page.")
 NAME_LANGUAGE_INVALID = _("Choose the language of the name from the list, or leave it empty.")
 
 
@@ -96,12 +59,6 @@ class NetworkKind(models.TextChoices):
     THEMATIC_NETWORK = "thematic", _("Thematic network")
 
 
-NETWORK_KIND_HEADINGS = {
-    NetworkKind.CITY_NETWORK: _("City networks"),
-    NetworkKind.THEMATIC_NETWORK: _("Thematic networks"),
-}
-
-
 class NetworkScope(models.TextChoices):
     REGIONAL = "regional", _("Regional")
     NATIONAL = "national", _("National")
@@ -115,7 +72,7 @@ class NetworkQuerySet(PublishableQuerySet):
         return self.prefetch_related(Prefetch("figures", queryset=NetworkFigure.objects.order_by("pk")))
 
 
-class Network(models.Model):
+class Network(ValidatedModel):
     name = models.CharField(_("name"), max_length=200)
     name_language = _name_language_field()
     acronym = models.CharField(
@@ -124,7 +81,9 @@ class Network(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=NetworkKind.choices)
     scope = models.CharField(_("scope"), max_length=16, choices=NetworkScope.choices)
-    founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+    founded_year = models.PositiveSmallIntegerField(
+        _("year founded"), null=True, blank=True, validators=[validate_not_after_this_year]
+    )
     headquarters = models.CharField(_("headquarters"), max_length=200, blank=True)
     description = models.TextField(
         _("what it does"), blank=True, help_text=_("Markdown: paragraphs, lists, links, emphasis.")
@@ -135,20 +94,11 @@ class Network(models.Model):
         help_text=_("Markdown: paragraphs, lists, links, emphasis."),
     )
     website = models.URLField(_("official website"), blank=True)
-    logo = models.ImageField(
+    logo = ImageWithAlt(
         _("logo"),
         upload_to="networks/logos/",
-        blank=True,
-        width_field="logo_width",
-        height_field="logo_height",
-    )
-    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_alt = models.CharField(
-        _("logo text alternative"),
-        max_length=200,
-        blank=True,
-        help_text=_("Leave empty when the logo only repeats the network's name, shown next to it."),
+        alt_verbose_name=_("logo text alternative"),
+        alt_help_text=_("Leave empty when the logo only repeats the network's name, shown next to it."),
     )
     published = models.BooleanField(_("published"), default=False)
     display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
@@ -178,7 +128,7 @@ class Network(models.Model):
                 name="network_name_language_valid",
                 violation_error_message=NAME_LANGUAGE_INVALID,
             ),
-            _year_constraint("founded_year", "network_founded_year_in_range"),
+            year_in_range("founded_year", name="network_founded_year_in_range"),
         ]
 
     def __str__(self):
@@ -187,33 +137,11 @@ class Network(models.Model):
     def get_absolute_url(self):
         return reverse("networks:network_detail", kwargs={"slug": self.slug})
 
-    def clean(self):
-        super().clean()
-        errors = {}
-        _check_year(errors, "founded_year", self.founded_year)
-        if errors:
-            raise ValidationError(errors)
-
-    @property
-    def list_url(self):
-        """This network's anchor on the networks page."""
-        return reverse("networks:network_list") + f"#{self.slug}"
-
     @property
     def ordered_figures(self):
         """Figures in the order of `FigureMeasure` (uses the prefetched figures: no query)."""
         order = {measure: index for index, measure in enumerate(FigureMeasure.values)}
         return sorted(self.figures.all(), key=lambda figure: order.get(figure.measure, len(order)))
-
-
-def group_networks_by_kind(networks):
-    """[(heading, [network, …]), …] in the order of `NetworkKind`, leaving out empty kinds."""
-    groups = []
-    for kind in NetworkKind:
-        members = [network for network in networks if network.kind == kind]
-        if members:
-            groups.append({"kind": kind, "heading": NETWORK_KIND_HEADINGS[kind], "networks": members})
-    return groups
 
 
 class FigureMeasure(models.TextChoices):
@@ -229,7 +157,7 @@ class FigureQualifier(models.TextChoices):
     NEARLY = "nearly", _("nearly")
 
 
-class NetworkFigure(models.Model):
+class NetworkFigure(ValidatedModel):
     """One membership figure of a network (members, countries, population…) and the year it refers to."""
 
     network = models.ForeignKey(
@@ -247,6 +175,7 @@ class NetworkFigure(models.Model):
         null=True,
         blank=True,
         help_text=_("The year the figure refers to; leave empty if the source does not say."),
+        validators=[validate_not_after_this_year],
     )
 
     class Meta:
@@ -269,9 +198,9 @@ class NetworkFigure(models.Model):
                 name="network_figure_qualifier_valid",
                 violation_error_message=_("Choose a qualifier from the list."),
             ),
-            _year_constraint("year", "network_figure_year_in_range"),
+            year_in_range("year", name="network_figure_year_in_range"),
             models.CheckConstraint(
-                condition=~Q(measure=FigureMeasure.WORLD_POPULATION_SHARE) | Q(value__lte=100),
+                condition=Q(value__lte=100) | ~Q(measure=FigureMeasure.WORLD_POPULATION_SHARE),
                 name="network_figure_share_is_a_percentage",
                 violation_error_message=_("A share of the world's population is a percentage: 100 at most."),
             ),
@@ -279,16 +208,6 @@ class NetworkFigure(models.Model):
 
     def __str__(self):
         return f"{self.network} · {self.get_measure_display()}"
-
-    def get_absolute_url(self):
-        return self.network.get_absolute_url()
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        _check_year(errors, "year", self.year)
-        if errors:
-            raise ValidationError(errors)
 
     @property
     def is_percentage(self):
@@ -320,7 +239,7 @@ class RecognitionQuerySet(PublishableQuerySet):
         )
 
 
-class Recognition(models.Model):
+class Recognition(ValidatedModel):
     name = models.CharField(_("name"), max_length=200)
     name_language = _name_language_field()
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -328,25 +247,18 @@ class Recognition(models.Model):
     awarding_body = models.CharField(
         _("awarding body"), max_length=200, blank=True, help_text=_("For example: Council of Europe.")
     )
-    established_year = models.PositiveSmallIntegerField(_("year created"), null=True, blank=True)
+    established_year = models.PositiveSmallIntegerField(
+        _("year created"), null=True, blank=True, validators=[validate_not_after_this_year]
+    )
     description = models.TextField(
         _("what it rewards"), blank=True, help_text=_("Markdown: paragraphs, lists, links, emphasis.")
     )
     website = models.URLField(_("official website"), blank=True)
-    logo = models.ImageField(
+    logo = ImageWithAlt(
         _("logo"),
         upload_to="networks/recognitions/",
-        blank=True,
-        width_field="logo_width",
-        height_field="logo_height",
-    )
-    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_alt = models.CharField(
-        _("logo text alternative"),
-        max_length=200,
-        blank=True,
-        help_text=_("Leave empty when the logo only repeats the name, shown next to it."),
+        alt_verbose_name=_("logo text alternative"),
+        alt_help_text=_("Leave empty when the logo only repeats the name, shown next to it."),
     )
     renewal = models.CharField(
         _("lifecycle"), max_length=16, choices=Renewal.choices, default=Renewal.ONE_OFF
@@ -386,16 +298,19 @@ class Recognition(models.Model):
                 violation_error_message=NAME_LANGUAGE_INVALID,
             ),
             models.CheckConstraint(
-                condition=Q(
-                    renewal=Renewal.PERIODIC, renewal_period_years__isnull=False, renewal_period_years__gte=1
-                )
-                | (~Q(renewal=Renewal.PERIODIC) & Q(renewal_period_years__isnull=True)),
+                condition=Q(renewal_period_years__isnull=False, renewal_period_years__gte=1)
+                | ~Q(renewal=Renewal.PERIODIC),
+                name="recognition_periodic_has_a_period",
+                violation_error_message=_("Say every how many years this recognition must be renewed."),
+            ),
+            models.CheckConstraint(
+                condition=Q(renewal_period_years__isnull=True) | Q(renewal=Renewal.PERIODIC),
                 name="recognition_period_only_when_periodic",
                 violation_error_message=_(
-                    "Give a renewal period (one year or more) exactly when the recognition is awarded for a period."
+                    "Only a recognition awarded for a period has a renewal period: leave this empty."
                 ),
             ),
-            _year_constraint("established_year", "recognition_established_year_in_range"),
+            year_in_range("established_year", name="recognition_established_year_in_range"),
         ]
 
     def __str__(self):
@@ -404,47 +319,13 @@ class Recognition(models.Model):
     def get_absolute_url(self):
         return reverse("networks:recognition_list") + f"#{self.slug}"
 
-    def clean(self):
-        super().clean()
-        errors = {}
-        _check_year(errors, "established_year", self.established_year)
-        if self.renewal == Renewal.PERIODIC and not self.renewal_period_years:
-            errors["renewal_period_years"] = _("Say every how many years this recognition must be renewed.")
-        if self.renewal != Renewal.PERIODIC and self.renewal_period_years:
-            errors["renewal_period_years"] = _(
-                "Only a recognition awarded for a period has a renewal period: leave this empty."
-            )
-        if errors:
-            raise ValidationError(errors)
-
-    def distinctions_by_status(self, on=None):
-        """The city's distinctions (prefetched) split into current, upcoming and past, newest first."""
-        on = on or timezone.localdate()
-        groups = {status: [] for status in DistinctionStatus.values}
-        for distinction in sorted(self.distinctions.all(), key=Distinction.sort_key, reverse=True):
-            groups[distinction.status(on)].append(distinction)
-        return groups
-
     @property
     def is_commitment(self):
         """Charters and commitments are signed, not awarded: the page words them accordingly."""
         return self.kind in {RecognitionKind.CHARTER, RecognitionKind.COMMITMENT}
 
-    def ladder(self):
-        """The levels in rank order, each saying whether the city reached it and when (prefetched data)."""
-        reached = {}
-        for distinction in self.distinctions.all():
-            if distinction.level_id:
-                reached.setdefault(distinction.level_id, []).append(distinction)
-        rungs = []
-        for level in self.levels.all():
-            distinctions = sorted(reached.get(level.pk, []), key=Distinction.sort_key)
-            years = ", ".join(str(distinction.year) for distinction in distinctions if distinction.year)
-            rungs.append({"level": level, "reached": bool(distinctions), "years": years})
-        return rungs
 
-
-class RecognitionLevel(models.Model):
+class RecognitionLevel(ValidatedModel):
     """A rung of a recognition with levels: rank 1 is the first step (the European Diploma)."""
 
     recognition = models.ForeignKey(
@@ -478,9 +359,6 @@ class RecognitionLevel(models.Model):
 
     def __str__(self):
         return f"{self.recognition} · {self.name}"
-
-    def get_absolute_url(self):
-        return self.recognition.get_absolute_url()
 
 
 class DistinctionStatus(models.TextChoices):
@@ -522,7 +400,7 @@ class DistinctionQuerySet(models.QuerySet):
         return self.current(on).filter(valid_until__lte=on + datetime.timedelta(days=days))
 
 
-class Distinction(models.Model):
+class Distinction(ValidatedModel):
     """The city's obtaining of a recognition: when, at which level, and for how long it is valid.
 
     Status (`status()` on a loaded object, `DistinctionQuerySet` in the database; a test keeps them in step):
@@ -547,7 +425,11 @@ class Distinction(models.Model):
         help_text=_("Only for a label or award with levels; one of its own levels."),
     )
     year = models.PositiveSmallIntegerField(
-        _("year"), null=True, blank=True, help_text=_("Leave empty if the year is not known.")
+        _("year"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if the year is not known."),
+        validators=[validate_not_after_this_year],
     )
     awarded_on = models.DateField(_("exact date"), null=True, blank=True)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
@@ -573,22 +455,25 @@ class Distinction(models.Model):
                 name="distinction_unique_per_recognition_year_level",
                 violation_error_message=_("This distinction (same year and level) is already recorded."),
             ),
-            _year_constraint("year", "distinction_year_in_range"),
+            year_in_range("year", name="distinction_year_in_range"),
             models.CheckConstraint(
-                condition=Q(valid_from__isnull=True)
-                | Q(valid_until__isnull=True)
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
                 | Q(valid_until__gte=F("valid_from")),
                 name="distinction_validity_ends_after_it_starts",
                 violation_error_message=_("The end of validity cannot come before its start."),
             ),
             models.CheckConstraint(
-                condition=Q(awarded_on__isnull=True) | Q(year__isnull=False),
+                condition=Q(year__isnull=False) | Q(awarded_on__isnull=True),
                 name="distinction_date_needs_year",
                 violation_error_message=_("Give the year when you give the exact date."),
             ),
             # On SQLite, EXTRACT is a function Django registers on its own connections (see partnerships).
+            # Without a year, `distinction_date_needs_year` speaks: one message, not two.
             models.CheckConstraint(
-                condition=Q(awarded_on__isnull=True) | Q(year__isnull=False, year=ExtractYear("awarded_on")),
+                condition=Q(awarded_on__isnull=True)
+                | Q(year__isnull=True)
+                | Q(year=ExtractYear("awarded_on")),
                 name="distinction_date_in_its_year",
                 violation_error_message=_("The exact date must fall in the year given."),
             ),
@@ -606,11 +491,10 @@ class Distinction(models.Model):
         return self.recognition.get_absolute_url()
 
     def clean(self):
+        # Not constraints: both rules read the related recognition (the composite foreign key of migration
+        # 0002 holds the second one in PostgreSQL too; see docs/architecture.md).
         super().clean()
         errors = {}
-        _check_year(errors, "year", self.year)
-        if self.awarded_on and self.year and self.awarded_on.year != self.year:
-            errors["awarded_on"] = _("The exact date must fall in the year given.")
         if (
             self.recognition_id
             and self.recognition.renewal == Renewal.PERIODIC
@@ -637,10 +521,6 @@ class Distinction(models.Model):
         if self.valid_from and self.valid_from > on:
             return DistinctionStatus.UPCOMING
         return DistinctionStatus.CURRENT
-
-    @property
-    def is_current(self):
-        return self.status() == DistinctionStatus.CURRENT
 
     def sort_key(self):
         return (self.year or 0, self.level.rank if self.level_id else 0, self.pk or 0)

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import permission_required
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
-from .models import Network, Recognition, group_networks_by_kind
+from .models import Network, Recognition
 
 
 class NetworkListView(ListView):
@@ -14,11 +14,6 @@ class NetworkListView(ListView):
 
     def get_queryset(self):
         return Network.objects.published().with_figures()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["groups"] = group_networks_by_kind(context["networks"])
-        return context
 
 
 class NetworkDetailView(DetailView):

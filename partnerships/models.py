@@ -1,8 +1,8 @@
 """Partner cities, the key dates of each partnership, the programmes that serve them, and themes.
 
-Every invariant is both a database constraint (so no code path can store bad data) and a `clean()` check
-(so staff read a clear, translated message in the admin). One rule cannot be a static database
-constraint: "no year after this year" moves every 1 January, so it is checked in `clean()` only.
+Every invariant a database can hold is a constraint with its translated message (`ValidatedModel` shows it
+beside the field). What moves with the calendar is not: "no year after this year" is the year validator
+(`angers_intl/years.py`), "no signature date in the future" is checked in `clean()`.
 
 Two checks compare a date's year with a year column (`ExtractYear`). PostgreSQL evaluates EXTRACT on a
 date in a CHECK; on SQLite, Django registers the function it uses (`django_date_extract`) on each of its
@@ -18,33 +18,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from angers_intl.constraints import SLUG_MISSING, ValidatedModel
+from angers_intl.image_fields import ImageWithAlt, missing_alternative_texts
 from angers_intl.markdown import markdown_to_text
 from angers_intl.querysets import PublishableQuerySet
+from angers_intl.years import validate_not_after_this_year, year_in_range
 
 from .continents import countries_in
 
-FIRST_YEAR = 1900
 # Paths that sit beside `<slug>/` under the partner-cities prefix (in both languages): no city may take them.
 RESERVED_SLUGS = ("map", "carte", "timeline", "chronologie", "programmes", "preview", "apercu")
-
-
-def current_year():
-    return timezone.localdate().year
-
-
-def check_year(year, field, errors, *, first=FIRST_YEAR):
-    """Adds a translated message to `errors[field]` if `year` is outside FIRST_YEAR..this year."""
-    if year is None:
-        return
-    this_year = current_year()
-    if not first <= year <= this_year:
-        errors.setdefault(field, []).append(
-            ValidationError(
-                _("Enter a year between %(first)s and %(last)s."),
-                code="year_out_of_range",
-                params={"first": first, "last": this_year},
-            )
-        )
 
 
 class AgreementType(models.TextChoices):
@@ -60,7 +43,7 @@ class PartnershipStatus(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
-class Theme(models.Model):
+class Theme(ValidatedModel):
     """A field of cooperation: economy, education, culture, health…"""
 
     name = models.CharField(_("name"), max_length=80)
@@ -135,7 +118,7 @@ class PartnerCityQuerySet(PublishableQuerySet):
         return self.filter(position).order_by(*ordering).first()
 
 
-class PartnerCity(models.Model):
+class PartnerCity(ValidatedModel):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"), max_length=100, unique=True, help_text=_("The end of the page address, e.g. haarlem.")
@@ -145,7 +128,9 @@ class PartnerCity(models.Model):
         _("region or state"), max_length=100, blank=True, help_text=_("For example: Texas, Shandong.")
     )
     agreement_type = models.CharField(_("agreement type"), max_length=32, choices=AgreementType.choices)
-    year_started = models.PositiveSmallIntegerField(_("year the relationship began"))
+    year_started = models.PositiveSmallIntegerField(
+        _("year the relationship began"), validators=[validate_not_after_this_year]
+    )
     agreement_signed_on = models.DateField(
         _("current agreement signed on"),
         null=True,
@@ -162,20 +147,12 @@ class PartnerCity(models.Model):
         _("summary"), max_length=600, help_text=_("Two or three sentences (Markdown), shown in lists.")
     )
     body = models.TextField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
-    image = models.ImageField(
+    image = ImageWithAlt(
         _("image"),
         upload_to="partnerships/cities/",
-        blank=True,
-        width_field="image_width",
-        height_field="image_height",
-    )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(
-        _("image alternative text"),
-        max_length=200,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+        alt_verbose_name=_("image alternative text"),
+        alt_help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+        alt_required=True,
     )
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
     # Optional: a city whose position is not known yet is simply left off the maps.
@@ -211,33 +188,45 @@ class PartnerCity(models.Model):
             models.CheckConstraint(
                 condition=Q(agreement_type__in=AgreementType.values),
                 name="partner_city_agreement_type_valid",
+                violation_error_message=_("Choose an agreement type from the list."),
             ),
             models.CheckConstraint(
-                condition=Q(status__in=PartnershipStatus.values), name="partner_city_status_valid"
+                condition=Q(status__in=PartnershipStatus.values),
+                name="partner_city_status_valid",
+                violation_error_message=_("Choose a status from the list."),
             ),
-            models.CheckConstraint(
-                condition=Q(year_started__gte=FIRST_YEAR), name="partner_city_year_started_from_1900"
-            ),
+            year_in_range("year_started", name="partner_city_year_started_in_range"),
             models.CheckConstraint(
                 condition=Q(agreement_signed_on__isnull=True)
                 | Q(agreement_signed_on__year__gte=F("year_started")),
                 name="partner_city_agreement_not_before_start",
+                violation_error_message=_("The agreement cannot be signed before the relationship began."),
             ),
             models.CheckConstraint(
-                condition=Q(latitude__gte=-90, latitude__lte=90), name="partner_city_latitude_in_range"
+                condition=Q(latitude__gte=-90, latitude__lte=90),
+                name="partner_city_latitude_in_range",
+                violation_error_message=_("Latitude is between -90 and 90 degrees."),
             ),
             models.CheckConstraint(
                 condition=Q(longitude__gte=-180, longitude__lte=180),
                 name="partner_city_longitude_in_range",
+                violation_error_message=_("Longitude is between -180 and 180 degrees."),
             ),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(latitude__isnull=False, longitude__isnull=False),
                 name="partner_city_coordinates_together",
+                violation_error_message=_("Give both latitude and longitude, or neither."),
             ),
-            models.CheckConstraint(condition=~Q(slug=""), name="partner_city_slug_not_empty"),
             models.CheckConstraint(
-                condition=~Q(slug__in=RESERVED_SLUGS), name="partner_city_slug_not_reserved"
+                condition=~Q(slug=""),
+                name="partner_city_slug_not_empty",
+                violation_error_message=SLUG_MISSING,
+            ),
+            models.CheckConstraint(
+                condition=~Q(slug__in=RESERVED_SLUGS),
+                name="partner_city_slug_not_reserved",
+                violation_error_message=_("This slug is the address of another page; choose another slug."),
             ),
         ]
 
@@ -252,58 +241,14 @@ class PartnerCity(models.Model):
 
     def clean(self):
         super().clean()
-        errors = {}
-        check_year(self.year_started, "year_started", errors)
-        if (
-            self.agreement_signed_on
-            and self.year_started
-            and self.agreement_signed_on.year < self.year_started
-        ):
-            errors.setdefault("agreement_signed_on", []).append(
-                ValidationError(
-                    _("The agreement cannot be signed before the relationship began (%(year)s)."),
-                    code="agreement_before_start",
-                    params={"year": self.year_started},
-                )
-            )
+        # Not constraints: "today" moves, and the alternative text is a translated field.
+        errors = missing_alternative_texts(self)
         if self.agreement_signed_on and self.agreement_signed_on > timezone.localdate():
-            errors.setdefault("agreement_signed_on", []).append(
-                ValidationError(_("This date is in the future."), code="date_in_future")
-            )
-        if self.latitude is not None and not -90 <= self.latitude <= 90:
-            errors.setdefault("latitude", []).append(
-                ValidationError(_("Latitude is between -90 and 90 degrees."), code="latitude_out_of_range")
-            )
-        if self.longitude is not None and not -180 <= self.longitude <= 180:
-            errors.setdefault("longitude", []).append(
-                ValidationError(
-                    _("Longitude is between -180 and 180 degrees."), code="longitude_out_of_range"
-                )
-            )
-        if (self.latitude is None) != (self.longitude is None):
-            errors.setdefault("longitude" if self.longitude is None else "latitude", []).append(
-                ValidationError(
-                    _("Give both latitude and longitude, or neither."), code="coordinates_incomplete"
-                )
-            )
-        if self.slug in RESERVED_SLUGS:
-            errors.setdefault("slug", []).append(
-                ValidationError(
-                    _("“%(slug)s” is the address of another page; choose another slug."),
-                    code="slug_reserved",
-                    params={"slug": self.slug},
-                )
-            )
-        if self.image and not self.image_alt:
-            errors.setdefault(self._alt_field_name(), []).append(
-                ValidationError(_("Describe the image for people who cannot see it."), code="alt_missing")
+            errors["agreement_signed_on"] = ValidationError(
+                _("This date is in the future."), code="date_in_future"
             )
         if errors:
             raise ValidationError(errors)
-
-    def _alt_field_name(self):
-        # modeltranslation's admin form shows image_alt_fr, image_alt_en; the default language is required.
-        return "image_alt_fr" if hasattr(self, "image_alt_fr") else "image_alt"
 
     @property
     def has_position(self):
@@ -320,14 +265,17 @@ class MilestoneQuerySet(models.QuerySet):
         return self.filter(partner_city__published=True)
 
 
-class Milestone(models.Model):
+class Milestone(ValidatedModel):
     """A key date of a partnership: an exact date, or only a year when the day is not known."""
 
     partner_city = models.ForeignKey(
         PartnerCity, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("partner city")
     )
     year = models.PositiveSmallIntegerField(
-        _("year"), blank=True, help_text=_("Filled in from the date when a date is given.")
+        _("year"),
+        blank=True,
+        help_text=_("Filled in from the date when a date is given."),
+        validators=[validate_not_after_this_year],
     )
     date = models.DateField(_("exact date"), null=True, blank=True)
     title = models.CharField(_("title"), max_length=150)
@@ -341,10 +289,11 @@ class Milestone(models.Model):
         # Within a year, a milestone known only by its year comes first, then exact dates in order.
         ordering = ["year", F("date").asc(nulls_first=True), "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(year__gte=FIRST_YEAR), name="milestone_year_from_1900"),
+            year_in_range("year", name="milestone_year_in_range"),
             models.CheckConstraint(
-                condition=Q(date__isnull=True) | Q(year=ExtractYear("date")),
+                condition=Q(year=ExtractYear("date")) | Q(date__isnull=True),
                 name="milestone_date_in_its_year",
+                violation_error_message=_("The year does not match the date."),
             ),
         ]
 
@@ -356,24 +305,22 @@ class Milestone(models.Model):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.date and self.year is None:
-            self.year = self.date.year
+        # Not a constraint: the year is filled in from the date before the constraints check them, and a
+        # year filled in here has not met the field's validator.
         if self.year is None:
-            errors.setdefault("year", []).append(
-                ValidationError(_("Give an exact date or at least a year."), code="year_missing")
-            )
-        if self.date and self.year != self.date.year:
-            errors.setdefault("year", []).append(
-                ValidationError(
-                    _("The year does not match the date (%(year)s)."),
-                    code="year_date_mismatch",
-                    params={"year": self.date.year},
+            if not self.date:
+                raise ValidationError(
+                    {
+                        "year": ValidationError(
+                            _("Give an exact date or at least a year."), code="year_missing"
+                        )
+                    }
                 )
-            )
-        check_year(self.year, "year", errors)
-        if errors:
-            raise ValidationError(errors)
+            self.year = self.date.year
+            try:
+                validate_not_after_this_year(self.year)
+            except ValidationError as error:
+                raise ValidationError({"year": error}) from None
 
 
 class ProgrammeQuerySet(PublishableQuerySet):
@@ -387,7 +334,7 @@ class ProgrammeQuerySet(PublishableQuerySet):
         )
 
 
-class Programme(models.Model):
+class Programme(ValidatedModel):
     """A lasting initiative that serves one or more partnerships (a youth exchange, a house abroad…)."""
 
     name = models.CharField(_("name"), max_length=150)
@@ -397,7 +344,11 @@ class Programme(models.Model):
     )
     body = models.TextField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
     start_year = models.PositiveSmallIntegerField(
-        _("start year"), null=True, blank=True, help_text=_("Leave empty if not known.")
+        _("start year"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if not known."),
+        validators=[validate_not_after_this_year],
     )
     partner_cities = models.ManyToManyField(
         PartnerCity, verbose_name=_("partner cities"), related_name="programmes", blank=True
@@ -413,11 +364,10 @@ class Programme(models.Model):
         verbose_name_plural = _("programmes")
         ordering = ["display_order", "slug"]
         constraints = [
+            year_in_range("start_year", name="programme_start_year_in_range"),
             models.CheckConstraint(
-                condition=Q(start_year__isnull=True) | Q(start_year__gte=FIRST_YEAR),
-                name="programme_start_year_from_1900",
+                condition=~Q(slug=""), name="programme_slug_not_empty", violation_error_message=SLUG_MISSING
             ),
-            models.CheckConstraint(condition=~Q(slug=""), name="programme_slug_not_empty"),
         ]
 
     def __str__(self):
@@ -428,13 +378,6 @@ class Programme(models.Model):
 
     def get_preview_url(self):
         return reverse("partnerships:programme_preview", kwargs={"slug": self.slug})
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        check_year(self.start_year, "start_year", errors)
-        if errors:
-            raise ValidationError(errors)
 
     @property
     def plain_summary(self):

@@ -207,7 +207,7 @@ def test_the_database_constraints_are_checked_before_anything_is_written(db, tmp
         call_command("load_content", str(folder), stdout=io.StringIO(), stderr=errors)
 
     assert errors.getvalue().splitlines() == [
-        "networks.yaml, villes-des-vallees/figures/world_share: "
+        "networks.yaml, villes-des-vallees/figures/world_share, value: "
         "A share of the world's population is a percentage: 100 at most."
     ]
     assert set(row_counts().values()) == {0}

@@ -58,10 +58,10 @@ def label(db):
 def test_on_new_years_eve_next_year_is_still_in_the_future(db, clock, in_english):
     clock(site_time(2026, 12, 31, 23, 59))
     assert year_errors(partner_city(year_started=2027), "year_started") == [
-        "Enter a year between 1900 and 2026."
+        "Enter a year between 1900 and the current year."
     ]
     network = Network(slug="n", name_fr="Réseau", kind="city", scope="european", founded_year=2027)
-    assert year_errors(network, "founded_year") == ["The year cannot be later than the current year."]
+    assert year_errors(network, "founded_year") == ["Enter a year between 1900 and the current year."]
 
 
 def test_on_the_first_of_january_in_paris_the_new_year_is_accepted_while_utc_is_still_in_december(db, clock):

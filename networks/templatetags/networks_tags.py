@@ -1,13 +1,22 @@
-"""Names marked with their language; figures and lifecycles written out in the page's language ("1 500" in French, "1,500" in English)."""
+"""Names marked with their language; figures and lifecycles written out in the page's language ("1 500" in French,
+"1,500" in English); and the presentation of the pages: networks grouped under headings by kind, a recognition's
+distinctions grouped by status, its ladder of levels. They read prefetched data only (no query)."""
 
 from django import template
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
-from networks.models import FigureQualifier, Renewal
+from networks.models import Distinction, DistinctionStatus, FigureQualifier, NetworkKind, Renewal
 
 register = template.Library()
+
+NETWORK_KIND_HEADINGS = {
+    NetworkKind.CITY_NETWORK: _("City networks"),
+    NetworkKind.THEMATIC_NETWORK: _("Thematic networks"),
+}
 
 MILLION = 1_000_000
 BILLION = 1_000_000_000
@@ -67,3 +76,42 @@ def marked_name(item):
     if language and language != page_language:
         return format_html('<span lang="{}">{}</span>', language, item.name)
     return item.name
+
+
+@register.filter
+def by_kind(networks):
+    """`{% for group in networks|by_kind %}`: [{kind, heading, networks}, …] in the order of `NetworkKind`,
+    leaving out empty kinds."""
+    groups = []
+    for kind in NetworkKind:
+        members = [network for network in networks if network.kind == kind]
+        if members:
+            groups.append({"kind": kind, "heading": NETWORK_KIND_HEADINGS[kind], "networks": members})
+    return groups
+
+
+@register.filter
+def distinctions_by_status(recognition, on=None):
+    """`{% with groups=recognition|distinctions_by_status %}`: the city's distinctions (prefetched) by status
+    (`Distinction.status()`), newest first: {"current": […], "upcoming": […], "expired": […], …}."""
+    on = on or timezone.localdate()
+    groups = {status: [] for status in DistinctionStatus.values}
+    for distinction in sorted(recognition.distinctions.all(), key=Distinction.sort_key, reverse=True):
+        groups[distinction.status(on)].append(distinction)
+    return groups
+
+
+@register.filter
+def ladder(recognition):
+    """`{% for rung in recognition|ladder %}`: the levels in rank order, each saying whether the city reached
+    it and when (prefetched levels and distinctions)."""
+    reached = {}
+    for distinction in recognition.distinctions.all():
+        if distinction.level_id:
+            reached.setdefault(distinction.level_id, []).append(distinction)
+    rungs = []
+    for level in recognition.levels.all():
+        distinctions = sorted(reached.get(level.pk, []), key=Distinction.sort_key)
+        years = ", ".join(str(distinction.year) for distinction in distinctions if distinction.year)
+        rungs.append({"level": level, "reached": bool(distinctions), "years": years})
+    return rungs

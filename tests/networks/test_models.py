@@ -47,8 +47,8 @@ def test_founding_year_out_of_range_is_refused_by_the_database(make_network, yea
 @pytest.mark.parametrize(
     ("language", "message"),
     [
-        ("en", "The year cannot be later than the current year."),
-        ("fr", "L’année ne peut pas être postérieure à l’année en cours."),
+        ("en", "Enter a year between 1900 and the current year."),
+        ("fr", "Saisissez une année comprise entre 1900 et l’année en cours."),
     ],
 )
 def test_founding_year_in_the_future_is_refused_with_a_clear_message(make_network, language, message):
@@ -209,7 +209,6 @@ def test_urls_of_networks_and_recognitions(make_network, make_recognition):
     recognition = make_recognition("europe-prize")
     with translation.override("fr"):
         assert network.get_absolute_url() == "/fr/reseaux/uclg/"
-        assert network.list_url == "/fr/reseaux/#uclg"
         assert recognition.get_absolute_url() == "/fr/labels-et-distinctions/#europe-prize"
 
 
@@ -233,7 +232,9 @@ def test_a_founding_year_before_1900_is_refused_on_the_field_in_french(db):
     with translation.override("fr"):
         with pytest.raises(ValidationError) as error:
             network.full_clean()
-        assert error.value.message_dict == {"founded_year": ["L’année ne peut pas être antérieure à 1900."]}
+        assert error.value.message_dict == {
+            "founded_year": ["Saisissez une année comprise entre 1900 et l’année en cours."]
+        }
 
 
 def test_no_constraint_of_the_app_shows_its_raw_name(db):
