@@ -177,6 +177,9 @@ TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Paris")
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
 MODELTRANSLATION_LANGUAGES = ("fr", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
+# A slug is prefilled from the French name in every admin (`prepopulated_fields = {"slug": ["name"]}`),
+# whatever the staff member's language.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = MODELTRANSLATION_DEFAULT_LANGUAGE
 # The tabbed admin would load jQuery UI from a Google CDN; serve the packaged copy instead.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 

@@ -1,8 +1,14 @@
-"""What every translated admin of the site shares: the two modeltranslation traps, handled once.
+"""The one base class of every translated admin of the site (`SiteTranslationAdmin`), and what it handles once.
 
-- An error inside a language tab that is not shown: `static/translation_admin/tabs.js` marks the tab
-  (class, "⚠") and opens the first tab with an error (Django 6's admin puts the `errors` class on an inner
-  element, where modeltranslation's own script does not look). `TabbedAdminMedia` loads it.
+- Media: modeltranslation's tabs, with jQuery UI from the packaged copy (`JQUERY_UI_URL`, never a CDN);
+  `static/translation_admin/tabs.js`, which marks a language tab holding an error (class, "⚠") and opens the
+  first one (Django 6's admin puts the `errors` class on an inner element, where modeltranslation's own
+  script does not look); and the admin's own stylesheet, `static/css/admin.css`: the Content-Security-Policy
+  blocks inline `style=` attributes, so admin HTML styles itself with its classes.
+- Slugs: declared as `prepopulated_fields = {"slug": ["name"]}`; `MODELTRANSLATION_PREPOPULATE_LANGUAGE`
+  makes it the French name in every admin, whatever the staff member's language.
+- "View on site": a published item opens its public page, any other its staff preview
+  (`angers_intl.previews`), named by the admin's `preview_url_name`.
 - Sorting a list by a translated name: the column sorts by what it displays, the name in the admin's
   language or, when that is empty, the French fallback (`TranslatedOrderingMixin`).
 """
@@ -12,6 +18,7 @@ from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.forms.widgets import Script
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -49,12 +56,22 @@ class TranslatedOrderingMixin:
         return getattr(obj, self.translated_ordering_field)
 
 
-class TabbedAdminMedia:
-    css = {"all": ["translation_admin/tabs.css"]}
-    js = [Script("translation_admin/tabs.js", defer=True)]
-
-
 class SiteTranslationAdmin(TabbedTranslationAdmin):
-    """modeltranslation's tabbed admin, with a visible mark on a language tab that holds an error."""
+    """modeltranslation's tabbed admin with the site's media, slug and "view on site" rules."""
 
-    Media = TabbedAdminMedia
+    # The staff preview of an item (see `angers_intl.previews`); None: "view on site" is the public page.
+    preview_url_name = None
+
+    class Media:
+        css = {"all": ["translation_admin/tabs.css", "css/admin.css"]}
+        js = [Script("translation_admin/tabs.js", defer=True)]
+
+    def view_on_site(self, obj):
+        """Published items open their public page; others the staff preview."""
+        if self.preview_url_name and not getattr(obj, "published", True):
+            return self.preview_url(obj)
+        public_url = getattr(obj, "get_absolute_url", None)
+        return public_url() if public_url else None
+
+    def preview_url(self, obj):
+        return reverse(self.preview_url_name, kwargs={"slug": obj.slug})

@@ -27,18 +27,14 @@ from .resources import DistinctionResource, NetworkResource
 LOGO_PREVIEW_HEIGHT = 48
 
 
+@admin.display(description=_("logo"))
 def logo_preview(obj):
     if not obj.logo:
         return "—"
+    # Sized by the `admin-logo-preview` class of css/admin.css (the CSP blocks inline styles).
     return format_html(
-        '<img src="{}" alt="" height="{}" style="max-width: 10rem; height: {}px; width: auto;">',
-        obj.logo.url,
-        LOGO_PREVIEW_HEIGHT,
-        LOGO_PREVIEW_HEIGHT,
+        '<img src="{}" alt="" height="{}" class="admin-logo-preview">', obj.logo.url, LOGO_PREVIEW_HEIGHT
     )
-
-
-logo_preview.short_description = _("logo")
 
 
 class ValidityFilter(admin.SimpleListFilter):
@@ -127,6 +123,7 @@ class NetworkAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTranslat
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = [logo_preview]
     inlines = [NetworkFigureInline]
+    preview_url_name = "networks:network_preview"
     fieldsets = [
         (
             None,
@@ -147,9 +144,6 @@ class NetworkAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTranslat
         (_("Logo"), {"fields": ["logo", logo_preview, "logo_alt"]}),
         (_("Publication"), {"fields": ["published", "display_order"]}),
     ]
-
-    def view_on_site(self, obj):
-        return reverse("networks:network_preview", kwargs={"slug": obj.slug})
 
 
 class RecognitionLevelInline(TranslationTabularInline):
@@ -202,6 +196,7 @@ class RecognitionAdmin(TranslatedOrderingMixin, SiteTranslationAdmin):
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = [logo_preview]
     inlines = [RecognitionLevelInline, DistinctionInline]
+    preview_url_name = "networks:recognition_list_preview"
     fieldsets = [
         (None, {"fields": ["name", "name_language", "slug", "kind", "awarding_body", "established_year"]}),
         (_("Lifecycle"), {"fields": ["renewal", "renewal_period_years"]}),
@@ -214,8 +209,9 @@ class RecognitionAdmin(TranslatedOrderingMixin, SiteTranslationAdmin):
         warn_about_expiring_distinctions(request)
         return super().changelist_view(request, extra_context)
 
-    def view_on_site(self, obj):
-        return reverse("networks:recognition_list_preview") + f"#{obj.slug}"
+    def preview_url(self, obj):
+        # Labels and awards have no page of their own: their preview is the list's, at their entry.
+        return reverse(self.preview_url_name) + f"#{obj.slug}"
 
 
 @admin.register(Distinction)

@@ -1,9 +1,9 @@
-"""Public pages (cacheable: they never touch the user or the session) and staff-only previews."""
+"""Public pages (cacheable: they never touch the user or the session) and their staff previews
+(`angers_intl.previews`)."""
 
-from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.decorators import permission_required
-from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
+
+from angers_intl.previews import Previewable, StaffPreview
 
 from .models import Network, Recognition
 
@@ -16,39 +16,27 @@ class NetworkListView(ListView):
         return Network.objects.published().with_figures()
 
 
-class NetworkDetailView(DetailView):
+class NetworkDetailView(Previewable, DetailView):
+    model = Network
     template_name = "networks/network_detail.html"
     context_object_name = "network"
 
     def get_queryset(self):
-        return Network.objects.published().with_figures()
+        return self.visible(Network.objects.all()).with_figures()
 
 
-@method_decorator(staff_member_required, name="dispatch")
-@method_decorator(permission_required("networks.view_network", raise_exception=True), name="dispatch")
-class NetworkPreviewView(NetworkDetailView):
+class NetworkPreviewView(StaffPreview, NetworkDetailView):
     """Any network, published or not, as the public will see it: for staff only."""
 
-    extra_context = {"preview": True}
 
-    def get_queryset(self):
-        return Network.objects.with_figures()
-
-
-class RecognitionListView(ListView):
+class RecognitionListView(Previewable, ListView):
+    model = Recognition
     template_name = "networks/recognition_list.html"
     context_object_name = "recognitions"
 
     def get_queryset(self):
-        return Recognition.objects.published().with_levels_and_distinctions()
+        return self.visible(Recognition.objects.all()).with_levels_and_distinctions()
 
 
-@method_decorator(staff_member_required, name="dispatch")
-@method_decorator(permission_required("networks.view_recognition", raise_exception=True), name="dispatch")
-class RecognitionListPreviewView(RecognitionListView):
+class RecognitionListPreviewView(StaffPreview, RecognitionListView):
     """Every label and award, published or not: for staff only."""
-
-    extra_context = {"preview": True}
-
-    def get_queryset(self):
-        return Recognition.objects.with_levels_and_distinctions()

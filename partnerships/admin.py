@@ -1,7 +1,7 @@
 """Back office for partner cities, their key dates, programmes and themes (tabs per language).
 
-The two modeltranslation traps (an error in a hidden language tab; sorting by a translated name) are
-handled by `angers_intl.translation_admin`, shared by every translated admin of the site.
+Media, slugs, "view on site" and the modeltranslation traps are handled once, for every translated admin of
+the site, by `angers_intl.translation_admin.SiteTranslationAdmin`.
 """
 
 from django import forms
@@ -14,27 +14,17 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationStackedInline
 
 from angers_intl.images import image_renditions
 from angers_intl.import_export_admin import StaffImportExportMixin
-from angers_intl.translation_admin import TabbedAdminMedia, TranslatedOrderingMixin
+from angers_intl.translation_admin import SiteTranslationAdmin, TranslatedOrderingMixin
 
 from .models import Milestone, PartnerCity, Programme, Theme
 from .resources import PartnerCityResource, ProgrammeResource
 from .services import upcoming_anniversaries
 
 THUMBNAIL_WIDTH = 80
-
-
-class PartnershipsAdminMedia:
-    css = {"all": [*TabbedAdminMedia.css["all"], "partnerships/admin.css"]}
-    js = TabbedAdminMedia.js
-
-
-def view_on_site_or_preview(obj):
-    """Published items open their public page; others the staff preview."""
-    return obj.get_absolute_url() if obj.published else obj.get_preview_url()
 
 
 class MilestoneInline(TranslationStackedInline):
@@ -44,16 +34,15 @@ class MilestoneInline(TranslationStackedInline):
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslatedOrderingMixin, TabbedTranslationAdmin):
+class ThemeAdmin(TranslatedOrderingMixin, SiteTranslationAdmin):
     list_display = ["shown_name", "slug", "display_order"]
     list_editable = ["display_order"]
     search_fields = ["name_fr", "name_en", "slug"]
-    prepopulated_fields = {"slug": ("name_fr",)}
-    Media = PartnershipsAdminMedia
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(PartnerCity)
-class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, TabbedTranslationAdmin):
+class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTranslationAdmin):
     resource_classes = [PartnerCityResource]
     list_display = [
         "thumbnail",
@@ -67,7 +56,7 @@ class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, TabbedTr
     list_display_links = ["thumbnail", "shown_name"]
     list_filter = ["agreement_type", ("country", CountryFilter), "status", "themes", "published"]
     search_fields = ["name_fr", "name_en", "region_fr", "region_en", "slug"]
-    prepopulated_fields = {"slug": ("name_fr",)}
+    prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["image_preview"]
     inlines = [MilestoneInline]
     change_list_template = "partnerships/admin/partnercity_change_list.html"
@@ -91,10 +80,7 @@ class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, TabbedTr
         (_("Publication"), {"fields": [("published", "display_order")]}),
     ]
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
-    Media = PartnershipsAdminMedia
-
-    def view_on_site(self, obj):
-        return view_on_site_or_preview(obj)
+    preview_url_name = "partnerships:city_preview"
 
     @admin.display(description=_("image"))
     def thumbnail(self, obj):
@@ -112,7 +98,7 @@ class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, TabbedTr
         rendition = found[0]
         height = max(1, round(rendition.height * width / rendition.width))
         return format_html(
-            '<img src="{}" width="{}" height="{}" alt="{}" class="partnerships-thumbnail">',
+            '<img src="{}" width="{}" height="{}" alt="{}" class="admin-thumbnail">',
             rendition.url,
             width,
             height,
@@ -153,12 +139,12 @@ class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, TabbedTr
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(StaffImportExportMixin, TranslatedOrderingMixin, TabbedTranslationAdmin):
+class ProgrammeAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTranslationAdmin):
     resource_classes = [ProgrammeResource]
     list_display = ["shown_name", "start_year", "published", "display_order"]
     list_filter = ["published", "partner_cities"]
     search_fields = ["name_fr", "name_en", "slug"]
-    prepopulated_fields = {"slug": ("name_fr",)}
+    prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["partner_cities"]
     fields = [
         "name",
@@ -171,7 +157,4 @@ class ProgrammeAdmin(StaffImportExportMixin, TranslatedOrderingMixin, TabbedTran
         "published",
         "display_order",
     ]
-    Media = PartnershipsAdminMedia
-
-    def view_on_site(self, obj):
-        return view_on_site_or_preview(obj)
+    preview_url_name = "partnerships:programme_preview"

@@ -236,9 +236,6 @@ class PartnerCity(ValidatedModel):
     def get_absolute_url(self):
         return reverse("partnerships:city_detail", kwargs={"slug": self.slug})
 
-    def get_preview_url(self):
-        return reverse("partnerships:city_preview", kwargs={"slug": self.slug})
-
     def clean(self):
         super().clean()
         # Not constraints: "today" moves, and the alternative text is a translated field.
@@ -375,9 +372,6 @@ class Programme(ValidatedModel):
 
     def get_absolute_url(self):
         return reverse("partnerships:programme_detail", kwargs={"slug": self.slug})
-
-    def get_preview_url(self):
-        return reverse("partnerships:programme_preview", kwargs={"slug": self.slug})
 
     @property
     def plain_summary(self):

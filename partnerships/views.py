@@ -1,19 +1,20 @@
 """Public pages of partner cities and programmes, and their staff previews.
 
 Public views never touch `request.user` or the session (pages stay cacheable by a shared cache); each
-runs a fixed number of queries whatever the number of cities. The staff previews are separate views.
+runs a fixed number of queries whatever the number of cities. The staff previews are separate views, made
+the one way of `angers_intl.previews`.
 """
 
 import csv
 from dataclasses import replace
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.decorators import permission_required
 from django.http import HttpResponse, JsonResponse
-from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
+
+from angers_intl.previews import Previewable, StaffPreview
+from angers_intl.spreadsheets import spreadsheet_safe
 
 from .forms import PartnerCityFilterForm
 from .maps import WORLD, city_frame, detail_frames, markers
@@ -49,14 +50,18 @@ class PartnerCityListView(ListView):
         )
 
 
-class PartnerCityDetailView(DetailView):
+class PartnerCityDetailView(Previewable, DetailView):
+    model = PartnerCity
     template_name = "partnerships/city_detail.html"
     context_object_name = "city"
-    preview = False
 
     def get_queryset(self):
-        cities = PartnerCity.objects.all() if self.preview else PartnerCity.objects.published()
-        return cities.with_themes().with_milestones().with_published_programmes()
+        return (
+            self.visible(PartnerCity.objects.all())
+            .with_themes()
+            .with_milestones()
+            .with_published_programmes()
+        )
 
     def get_context_data(self, **kwargs):
         city = self.object
@@ -66,7 +71,6 @@ class PartnerCityDetailView(DetailView):
             frame = city_frame(city.latitude, city.longitude)
             frame = replace(frame, label_size=frame.label_size * 2)
         return super().get_context_data(
-            preview=self.preview,
             previous_city=PartnerCity.objects.published().neighbour_of(city, after=False),
             next_city=PartnerCity.objects.published().neighbour_of(city, after=True),
             map_frame=frame,
@@ -76,31 +80,21 @@ class PartnerCityDetailView(DetailView):
         )
 
 
-@method_decorator(staff_member_required, name="dispatch")
-@method_decorator(permission_required("partnerships.view_partnercity", raise_exception=True), name="dispatch")
-class PartnerCityPreviewView(PartnerCityDetailView):
+class PartnerCityPreviewView(StaffPreview, PartnerCityDetailView):
     """The page of a city as it will look once published, for staff only (published or not)."""
 
-    preview = True
 
-
-class ProgrammeDetailView(DetailView):
+class ProgrammeDetailView(Previewable, DetailView):
+    model = Programme
     template_name = "partnerships/programme_detail.html"
     context_object_name = "programme"
-    preview = False
 
     def get_queryset(self):
-        programmes = Programme.objects.all() if self.preview else Programme.objects.published()
-        return programmes.with_published_cities()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=self.preview, **kwargs)
+        return self.visible(Programme.objects.all()).with_published_cities()
 
 
-@method_decorator(staff_member_required, name="dispatch")
-@method_decorator(permission_required("partnerships.view_programme", raise_exception=True), name="dispatch")
-class ProgrammePreviewView(ProgrammeDetailView):
-    preview = True
+class ProgrammePreviewView(StaffPreview, ProgrammeDetailView):
+    """The page of a programme, published or not, for staff only."""
 
 
 class TimelineView(TemplateView):
@@ -135,13 +129,12 @@ class PartnerCityMapView(TemplateView):
         )
 
 
-def _spreadsheet_safe(value):
-    """Spreadsheets run a text cell starting with = + - @ as a formula: make it plain text."""
-    return f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
-
-
 class OpenDataCsvView(View):
-    """The published partnerships as CSV (UTF-8, one row per partner city, both languages)."""
+    """The published partnerships as CSV (UTF-8, one row per partner city, both languages).
+
+    Numbers stay numbers (a longitude of -1.5 is written -1.5); a text cell that a spreadsheet would run
+    as a formula is written behind a `'`, the rule of every file the site writes (`spreadsheet_safe`).
+    """
 
     def get(self, request, *args, **kwargs):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -150,7 +143,7 @@ class OpenDataCsvView(View):
         writer.writeheader()
         for record in partnership_records(request.build_absolute_uri):
             record["themes"] = " ".join(record["themes"])
-            writer.writerow({field: _spreadsheet_safe(value) for field, value in record.items()})
+            writer.writerow({field: spreadsheet_safe(value) for field, value in record.items()})
         return response
 
 

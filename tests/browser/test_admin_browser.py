@@ -1,4 +1,4 @@
-"""Staff edit the legal pages in the admin, in Chromium, with the Content-Security-Policy enforced."""
+"""Staff edit the legal pages and content in the admin, in Chromium, with the Content-Security-Policy enforced."""
 
 import pytest
 
@@ -50,3 +50,28 @@ def test_staff_edit_legal_pages_in_language_tabs_under_the_content_security_poli
     assert page.foreign_requests() == []
     legal_notice.refresh_from_db()
     assert (legal_notice.title_en, legal_notice.title_fr) == ("Legal information", "Mentions légales")
+
+
+@pytest.mark.parametrize(
+    ("path", "french_name", "slug"),
+    [
+        ("/admin/networks/network/add/", "Réseau des villes d’Été", "reseau-des-villes-dete"),
+        ("/admin/partnerships/partnercity/add/", "Saint-Étienne", "saint-etienne"),
+    ],
+)
+def test_a_slug_is_prefilled_from_the_french_name_under_the_content_security_policy(
+    signed_in_staff, path, french_name, slug
+):
+    page = signed_in_staff
+    page.set_extra_http_headers({"Accept-Language": "en"})
+    page.visit(path)
+    # The English tab is the staff member's language; the slug still follows the French name.
+    page.get_by_role("tab", name="en").first.click()
+    page.locator("#id_name_en").fill("Not this one")
+    page.get_by_role("tab", name="fr").first.click()
+    french = page.locator("#id_name_fr")
+    french.fill(french_name)
+    french.dispatch_event("change")  # what leaving the field does (prepopulate.js listens to it)
+    assert page.locator("#id_slug").input_value() == slug
+    assert page.console_errors == []
+    assert page.foreign_requests() == []

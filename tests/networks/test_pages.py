@@ -376,7 +376,7 @@ def test_staff_preview_unpublished_items_through_their_own_url(client, networks_
 
     client.force_login(admin_user)
     preview = client.get("/en/networks/preview/uclg/").content.decode()
-    assert "Preview: this network is not published" in preview
+    assert "Staff preview. This page is not published: visitors cannot see it." in preview
     assert '<meta name="robots" content="noindex">' in preview
     labels = client.get("/fr/labels-et-distinctions/apercu/").content.decode()
     assert "Prix de l’Europe" in labels

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -62,6 +63,14 @@ def test_a_name_that_looks_like_a_formula_is_exported_as_text(client, make_city)
     make_city(slug="formula", name='=HYPERLINK("http://example.org")')
     row = csv_rows(client.get(CSV_URL))[0]
     assert row["name_fr"] == '\'=HYPERLINK("http://example.org")'
+
+
+@pytest.mark.parametrize("region", ["+33 cmd", "-cmd", "@SUM(A1)", "\tcmd", "\rcmd"])
+def test_a_text_cell_a_spreadsheet_would_run_is_escaped_but_numbers_stay_numbers(client, make_city, region):
+    make_city(slug="formula", region_fr=region, latitude=Decimal("-12.5"), longitude=Decimal("-8.0029"))
+    row = csv_rows(client.get(CSV_URL))[0]
+    assert row["region_fr"] == f"'{region}"
+    assert (row["latitude"], row["longitude"]) == ("-12.5", "-8.0029")
 
 
 def test_the_list_page_links_to_the_open_data(client, angers_content):
