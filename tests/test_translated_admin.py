@@ -35,6 +35,7 @@ def test_every_translated_model_has_an_admin_on_the_one_base_class():
         "networks.Network",
         "networks.Recognition",
         "networks.Distinction",
+        "newsletter.NewsletterIssue",
     }
     for model_admin in TRANSLATED_ADMINS:
         assert isinstance(model_admin, SiteTranslationAdmin), model_admin
