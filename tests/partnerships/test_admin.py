@@ -1,6 +1,5 @@
 """The back office, as a member of the Communication group (staff, not superuser) uses it."""
 
-import datetime
 import re
 
 import pytest
@@ -209,28 +208,6 @@ def test_view_on_site_opens_the_public_page_or_the_staff_preview(staff_client):
     PartnerCity.objects.filter(pk=wigan.pk).update(published=False)
     assert view_on_site() == "/en/partner-cities/preview/wigan/"
     assert staff_client.get("/en/partner-cities/preview/wigan/").status_code == 200
-
-
-@pytest.mark.parametrize(
-    ("today", "expected"),
-    [
-        # 2026: Yantai's 20 years, Toruń's agreement 10; 2027: the ambassadors' 60 years.
-        (datetime.date(2026, 3, 1), ["Yantai", "Toruń", "Young ambassadors exchange"]),
-        # From 1 January the window moves on: 2027 (ambassadors 60) and 2028 (Wigan 40, Södertälje 30).
-        (datetime.date(2027, 1, 1), ["Young ambassadors exchange", "Wigan", "Södertälje"]),
-    ],
-)
-def test_anniversaries_view_lists_this_year_and_next(
-    staff_client, communication_user, clock, today, expected
-):
-    clock(today)
-    staff_client.force_login(communication_user)  # a session from the real day would have expired
-    page = staff_client.get(
-        "/admin/partnerships/partnercity/anniversaries/", HTTP_ACCEPT_LANGUAGE="en"
-    ).content.decode()
-    assert "<h1>Upcoming anniversaries</h1>" in page
-    listed = re.findall(r'<th scope="row"><a href="/admin/partnerships/\w+/\d+/change/">([^<]+)</a>', page)
-    assert listed == expected
 
 
 def test_anniversaries_view_needs_the_view_permission(client, django_user_model):
