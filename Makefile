@@ -69,11 +69,12 @@ lint: $(VENV)/.installed
 	@echo "$(BIN)/djade --target-version 6.1 --check <the templates>"
 	@$(BIN)/djade --target-version 6.1 --check $(TEMPLATES)
 
+# django-upgrade first: ruff then formats what it rewrote. djade exits 1 when it reformatted a file.
 format: $(VENV)/.installed
+	@$(BIN)/django-upgrade --target-version 6.1 --exit-zero-even-if-changed $(PY_FILES)
+	-@$(BIN)/djade --target-version 6.1 $(TEMPLATES)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-	@$(BIN)/django-upgrade --target-version 6.1 --exit-zero-even-if-changed $(PY_FILES)
-	@$(BIN)/djade --target-version 6.1 $(TEMPLATES)
 
 messages: $(VENV)/.installed
 	$(DEV_ENV) $(MANAGE) makemessages --locale fr --locale en --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*'
