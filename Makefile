@@ -11,23 +11,24 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	&& { echo $$p; break; }; done)
 MANAGE := $(BIN)/python manage.py
 
-# Test runs use the production settings module with DEBUG off, plus what a test client needs.
-TEST_ENV := DJANGO_DEBUG=0 \
-	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret-key-not-for-production-0123456789abcdef} \
-	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-localhost,127.0.0.1,testserver} \
-	DJANGO_SECURE_SSL_REDIRECT=0
+# What a test run needs (DEBUG off, a test-only key, the test hosts) is set by pytest itself: see `env` in
+# pyproject.toml's [tool.pytest.ini_options], so plain `.venv/bin/pytest` works as `make test` does.
 DEV_ENV := DJANGO_DEBUG=1
+# The files the linters read: what git tracks or would track (never .venv nor generated files).
+PY_FILES = $(shell git ls-files --cached --others --exclude-standard '*.py')
+TEMPLATES = $(shell git ls-files --cached --others --exclude-standard '*.html')
 
 .PHONY: help run test lint format messages superuser check-deploy bench bench-mail clean
 
 help:
 	@echo "make run        set everything up and serve the site on http://127.0.0.1:$(PORT)/"
-	@echo "make test       set everything up and run ruff, the migration check and the whole test suite"
+	@echo "make test       set everything up and run the linters, the migration check and the whole test suite"
+	@echo "make lint       ruff, django-upgrade and djade in check mode (the pre-commit hooks, same tools)"
 	@echo "make superuser  create the first staff account"
 	@echo "make messages   extract translatable strings into locale/ and compile them"
 	@echo "make bench      query counts and timings of the public pages (benchmarks/pages.py)"
 	@echo "make bench-mail one newsletter issue to 10,000 subscribers through the worker (benchmarks/mail.py)"
-	@echo "make format     format the code with ruff"
+	@echo "make format     fix what the linters report: ruff, django-upgrade, djade"
 	@echo "make clean      remove the virtualenv, the SQLite database and collected static files"
 
 $(BIN)/python:
@@ -59,18 +60,24 @@ $(VNU_JAR):
 	@command -v npm >/dev/null 2>&1 && npm install --silent --no-audit --no-fund --prefix .tools vnu-jar@26.9.27 >/dev/null \
 		|| echo "npm not found: the HTML-validation tests will be skipped (they need vnu.jar)"
 
-test: $(VENV)/.installed
+test: lint
 	-@$(MAKE) --no-print-directory $(VNU_JAR)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
-	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(DEV_ENV) $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The checks of .pre-commit-config.yaml, with the same pinned tools; none of them writes a file.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@echo "$(BIN)/django-upgrade --target-version 6.1 --check <the Python files>"
+	@$(BIN)/django-upgrade --target-version 6.1 --check $(PY_FILES)
+	@echo "$(BIN)/djade --target-version 6.1 --check <the templates>"
+	@$(BIN)/djade --target-version 6.1 --check $(TEMPLATES)
 
+# django-upgrade first: ruff then formats what it rewrote. djade exits 1 when it reformatted a file.
 format: $(VENV)/.installed
+	@$(BIN)/django-upgrade --target-version 6.1 --exit-zero-even-if-changed $(PY_FILES)
+	-@$(BIN)/djade --target-version 6.1 $(TEMPLATES)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 

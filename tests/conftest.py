@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,8 +15,13 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 
 from tests.dates import site_time
+
+# The invented town of Valmont: every kind of public page (cities, key dates, themes, a programme, networks
+# with figures, a ladder of levels, current, expired and periodic distinctions, legal pages), and no Angers.
+TEST_CITY_CONTENT = Path(__file__).parent / "fixtures" / "second_city"
 
 # Playwright's sync API keeps an event loop in the test thread; Django's ORM would refuse to run beside it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -152,15 +158,40 @@ def client(shared_client_handler):
 
 @pytest.fixture
 def angers_content(db):
-    """The Angers content, loaded by the same command as `make run`."""
+    """The bundled Angers content, loaded by the same command as `make run`. Only for the tests that still
+    read Angers data (see "Tests" in docs/architecture.md); new tests use `test_city` or build their own."""
     call_command("load_content", stdout=io.StringIO())
+
+
+@pytest.fixture
+def test_city(db, settings, tmp_path):
+    """Valmont's content folder, loaded by `load_content` as any city's would be (its images in a
+    throwaway media folder)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("load_content", str(TEST_CITY_CONTENT), stdout=io.StringIO())
+
+
+@contextmanager
+def committed_test_city(django_db_blocker):
+    """Valmont's content committed beside the tests' transactions (for a module-wide crawl), with its
+    media in a throwaway folder; the database is emptied afterwards, so no later test finds these rows."""
+    with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
+        with django_db_blocker.unblock():
+            call_command("load_content", str(TEST_CITY_CONTENT), stdout=io.StringIO())
+        try:
+            yield
+        finally:
+            with django_db_blocker.unblock():
+                call_command("flush", interactive=False, verbosity=0)
+                close_connections_opened_beside_the_tests()
 
 
 @pytest.fixture(scope="module")
 def public_site(django_db_setup, django_db_blocker, shared_client_handler):
-    """Every public page reachable by links from /fr/ and /en/ with the Angers content, fetched by an
-    anonymous visitor (a test client): `.pages` {URL: response}, `.broken_links`, `.outline(url)`,
-    `.fetch(path)` for one more request, `.visitor_cookies` the client's cookies after the crawl.
+    """Every public page reachable by links from /fr/ and /en/ with the test city's content (Valmont),
+    fetched by an anonymous visitor (a test client): `.pages` {URL: response}, `.broken_links`,
+    `.outline(url)`, `.fetch(path)` for one more request, `.visitor_cookies` the client's cookies after
+    the crawl.
 
     Crawled once per test module, on content committed for it and emptied afterwards, so a test that
     uses it does not also need `db`.
@@ -176,15 +207,12 @@ def public_site(django_db_setup, django_db_blocker, shared_client_handler):
         with django_db_blocker.unblock():
             return client.get(path)
 
-    with django_db_blocker.unblock():
-        call_command("load_content", stdout=io.StringIO())
-        site = crawl_public_site(client)
-    site.fetch = fetch
-    site.visitor_cookies = dict(client.cookies)
-    yield site
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
-        close_connections_opened_beside_the_tests()
+    with committed_test_city(django_db_blocker):
+        with django_db_blocker.unblock():
+            site = crawl_public_site(client)
+        site.fetch = fetch
+        site.visitor_cookies = dict(client.cookies)
+        yield site
 
 
 def close_connections_opened_beside_the_tests():

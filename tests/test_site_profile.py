@@ -9,7 +9,7 @@ from angers_intl.staff import COMMUNICATION_GROUP
 
 
 @pytest.fixture
-def communication_client(client, angers_content):
+def communication_client(client, test_city):
     user = User.objects.create(username="dominique", is_staff=True)
     user.groups.add(Group.objects.get(name=COMMUNICATION_GROUP))
     client.force_login(user)
@@ -31,13 +31,13 @@ def test_communication_staff_edit_the_site_profile_in_both_languages(communicati
         for field in SiteProfile._meta.fields
         if field.editable and field.name != "id"
     }
-    data.update(site_title_fr="Angers, ville ouverte", site_title_en="Angers, an open city")
+    data.update(site_title_fr="Valmont, ville ouverte", site_title_en="Valmont, an open town")
     response = communication_client.post(change_url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
 
     communication_client.logout()
-    assert "Angers, ville ouverte" in communication_client.get("/fr/").content.decode()
-    assert "Angers, an open city" in communication_client.get("/en/").content.decode()
+    assert "Valmont, ville ouverte" in communication_client.get("/fr/").content.decode()
+    assert "Valmont, an open town" in communication_client.get("/en/").content.decode()
 
 
 def test_there_is_only_one_site_profile(communication_client):

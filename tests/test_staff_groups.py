@@ -31,3 +31,10 @@ def test_a_city_without_content_has_working_staff_groups(db):
 @pytest.mark.django_db(transaction=True)
 def test_transactional_tests_have_the_groups_too(run):
     assert_working_groups()
+
+
+def test_the_communication_group_may_manage_networks_and_recognitions(db):
+    permissions = codenames(COMMUNICATION_GROUP)
+    for model in ["network", "networkfigure", "recognition", "recognitionlevel", "distinction"]:
+        for action in ["add", "change", "delete", "view"]:
+            assert f"{action}_{model}" in permissions

@@ -4,15 +4,13 @@ One crawl for the module (one browser context, one tab): axe-core (WCAG 2.1 A/AA
 browser made, cookies, Content-Security-Policy errors, external links and a 320 px wide screen.
 """
 
-import io
 from types import SimpleNamespace
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
-from tests.conftest import BrowserPage, close_connections_opened_beside_the_tests
+from tests.conftest import BrowserPage, close_connections_opened_beside_the_tests, committed_test_city
 from tests.site_crawl import crawl_public_site
 
 pytestmark = pytest.mark.browser
@@ -39,13 +37,10 @@ def external_site_hints():
 
 @pytest.fixture(scope="module")
 def site_in_browser(django_db_setup, django_db_blocker, chromium, live_server):
-    """Loads the Angers content, finds the pages with the test client, then visits each in Chromium.
-
-    The content is committed beside the tests' transactions, so the visits all happen here, and the
-    database is emptied when the module ends: no later test finds these rows.
-    """
-    with django_db_blocker.unblock():
-        call_command("load_content", stdout=io.StringIO())
+    """Loads the test city's content (Valmont), finds the pages with the test client, then visits each in
+    Chromium. The content is committed beside the tests' transactions, so the visits all happen here, and
+    the database is emptied as soon as they are done: the tests read only the findings."""
+    with committed_test_city(django_db_blocker), django_db_blocker.unblock():
         site = crawl_public_site(Client())
         hints = external_site_hints()
         context = chromium.new_context(base_url=live_server.url, locale="fr-FR", viewport=WIDE)
@@ -72,15 +67,20 @@ def site_in_browser(django_db_setup, django_db_blocker, chromium, live_server):
         )
         context.close()
         close_connections_opened_beside_the_tests()
-    yield result
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
-        close_connections_opened_beside_the_tests()
+    return result
 
 
 def test_the_crawl_reaches_every_section_in_both_languages(site_in_browser):
     urls = set(site_in_browser.findings)
-    assert {"/fr/", "/en/", "/fr/mentions-legales/", "/en/accessibility/"} <= urls
+    assert {
+        *("/fr/", "/en/", "/fr/mentions-legales/", "/en/accessibility/", "/fr/labels-et-distinctions/"),
+        *("/en/partner-cities/brennhausen/", "/en/partner-cities/programmes/choeurs-sans-frontieres/"),
+        *(
+            "/fr/reseaux/villes-des-vallees/",
+            "/en/partner-cities/map/",
+            "/fr/villes-partenaires/chronologie/",
+        ),
+    } <= urls
     assert {url: found["status"] for url, found in site_in_browser.findings.items()} == {
         url: 404 if url in MISSING_PAGES else 200 for url in urls
     }

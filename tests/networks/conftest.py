@@ -1,9 +1,6 @@
 """Fixtures for the networks app: networks, recognitions with levels, a Communication staff member."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from angers_intl.staff import COMMUNICATION_GROUP
 from networks.models import (
@@ -84,17 +81,9 @@ def europe_prize(make_recognition):
 
 
 @pytest.fixture
-def networks_content(db):
-    """The bundled content (its networks and labels among it), loaded as `make run` loads it; the output."""
-    output = io.StringIO()
-    call_command("load_content", stdout=output)
-    return output.getvalue()
-
-
-@pytest.fixture
-def communication_staff(db, client, networks_content):
-    """A staff member of the Communication group (not a superuser), signed in on `client`, with the bundled
-    networks and labels to work on. The group and its permissions exist after `migrate`."""
+def communication_staff(db, client):
+    """A staff member of the Communication group (not a superuser), signed in on `client`. The group and
+    its permissions exist after `migrate`; each test makes the networks and labels it works on."""
     from django.contrib.auth.models import Group, User
 
     user = User.objects.create_user("comms", "comms@example.org", password=None, is_staff=True)

@@ -6,11 +6,40 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from networks.models import Distinction, Network, NetworkFigure, Recognition
+from networks.models import (
+    Distinction,
+    FigureMeasure,
+    Network,
+    NetworkFigure,
+    NetworkKind,
+    NetworkScope,
+    Recognition,
+    Renewal,
+)
 
 from .conftest import admin_form_data
 
 LANGUAGES = ["fr", "en"]
+
+
+@pytest.fixture(autouse=True)
+def networks_to_work_on(make_network, make_figure, make_recognition, europe_prize):
+    """What staff find in the admin: city networks, two worldwide thematic ones, a four-level ladder (the
+    city holds its first level, 2018) and a label renewed every year."""
+    uclg = make_network("uclg", acronym_en="UCLG", acronym_fr="CGLU", scope=NetworkScope.WORLDWIDE)
+    make_figure(uclg, measure=FigureMeasure.COUNTRIES, value=140)
+    make_network("afccre")
+    make_network("eurocities")
+    for slug in ("global-covenant-of-mayors", "educating-cities"):
+        make_network(slug, kind=NetworkKind.THEMATIC_NETWORK, scope=NetworkScope.WORLDWIDE)
+    make_network("european-thematic", kind=NetworkKind.THEMATIC_NETWORK)
+    make_recognition(
+        "tree-cities-of-the-world",
+        name_fr="Tree Cities of the World",
+        name_en="Tree Cities of the World",
+        renewal=Renewal.PERIODIC,
+        renewal_period_years=1,
+    )
 
 
 @pytest.mark.parametrize(

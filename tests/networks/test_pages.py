@@ -48,6 +48,12 @@ RECOGNITIONS = {
 }
 
 
+@pytest.fixture
+def networks_content(angers_content):
+    """Still the bundled content: these assertions read Angers' networks and labels (to be rebuilt on
+    factories, see "Tests" in docs/architecture.md)."""
+
+
 def main_of(response):
     page = response.content.decode()
     return page[page.index("<main") : page.index("</main>")]

@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from PIL import Image
 
 from partnerships.models import AgreementType, Milestone, PartnerCity, Programme, Theme
@@ -79,8 +78,8 @@ def make_cities(db):
 
 @pytest.fixture
 def communication_user(db):
-    """A staff member (not superuser) whose only rights come from the Communication group."""
-    call_command("load_content", stdout=io.StringIO())
+    """A staff member (not superuser) whose only rights come from the Communication group (which
+    `migrate` sets up: no content is needed)."""
     user = User.objects.create(username="camille", email="camille@example.org", is_staff=True)
     user.groups.add(Group.objects.get(name="Communication"))
     return user

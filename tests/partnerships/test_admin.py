@@ -1,12 +1,34 @@
 """The back office, as a member of the Communication group (staff, not superuser) uses it."""
 
-import datetime
 import re
 
 import pytest
 from django.contrib.auth.models import Group
 
 from partnerships.models import Milestone, PartnerCity, Programme, Theme
+
+
+@pytest.fixture(autouse=True)
+def cities_to_work_on(make_city):
+    """What staff find in the admin: five cities (one with two key dates), two themes, a programme."""
+    culture = Theme.objects.create(slug="culture", name_fr="Culture", name_en="Culture")
+    health = Theme.objects.create(slug="health", name_fr="Santé", name_en="Health")
+    torun = make_city(
+        "torun", "Toruń", name_en="Toruń", country="PL", year_started=2011, themes=[culture, health]
+    )
+    Milestone.objects.create(
+        partner_city=torun, year=2011, title_fr="Premiers contacts", title_en="First contacts"
+    )
+    Milestone.objects.create(partner_city=torun, year=2016, title_fr="Jumelage", title_en="Twinning")
+    make_city("pisa", "Pise", name_en="Pisa", country="IT")
+    make_city("austin", "Austin", name_en="Austin", country="US")
+    make_city("wigan", "Wigan", name_en="Wigan", country="GB")
+    haarlem = make_city("haarlem", "Haarlem", name_en="Haarlem")
+    programme = Programme.objects.create(
+        slug="jeunes-ambassadeurs", name_fr="Jeunes ambassadeurs", summary_fr="Des échanges.", published=True
+    )
+    programme.partner_cities.add(haarlem)
+
 
 CITY_FORM = {
     "name_fr": "Turku",
@@ -184,17 +206,7 @@ def test_list_sorted_by_name_sorts_by_what_it_displays(staff_client):
         "/admin/partnerships/partnercity/?o=2", HTTP_ACCEPT_LANGUAGE="en"
     ).content.decode()  # column 2: the name (column 1 is the thumbnail)
     names = re.findall(r'<td class="field-shown_name"><a href="[^"]+">([^<]+)</a></td>', html)
-    assert names == [
-        "Austin",
-        "Bamako",
-        "Osnabrück",
-        "Pise",
-        "Södertälje",
-        "Toruń",
-        "Wigan",
-        "Yantai",
-        "Zz Haarlem",
-    ]
+    assert names == ["Austin", "Pise", "Toruń", "Wigan", "Zz Haarlem"]
 
 
 def test_view_on_site_opens_the_public_page_or_the_staff_preview(staff_client):
@@ -209,28 +221,6 @@ def test_view_on_site_opens_the_public_page_or_the_staff_preview(staff_client):
     PartnerCity.objects.filter(pk=wigan.pk).update(published=False)
     assert view_on_site() == "/en/partner-cities/preview/wigan/"
     assert staff_client.get("/en/partner-cities/preview/wigan/").status_code == 200
-
-
-@pytest.mark.parametrize(
-    ("today", "expected"),
-    [
-        # 2026: Yantai's 20 years, Toruń's agreement 10; 2027: the ambassadors' 60 years.
-        (datetime.date(2026, 3, 1), ["Yantai", "Toruń", "Young ambassadors exchange"]),
-        # From 1 January the window moves on: 2027 (ambassadors 60) and 2028 (Wigan 40, Södertälje 30).
-        (datetime.date(2027, 1, 1), ["Young ambassadors exchange", "Wigan", "Södertälje"]),
-    ],
-)
-def test_anniversaries_view_lists_this_year_and_next(
-    staff_client, communication_user, clock, today, expected
-):
-    clock(today)
-    staff_client.force_login(communication_user)  # a session from the real day would have expired
-    page = staff_client.get(
-        "/admin/partnerships/partnercity/anniversaries/", HTTP_ACCEPT_LANGUAGE="en"
-    ).content.decode()
-    assert "<h1>Upcoming anniversaries</h1>" in page
-    listed = re.findall(r'<th scope="row"><a href="/admin/partnerships/\w+/\d+/change/">([^<]+)</a>', page)
-    assert listed == expected
 
 
 def test_anniversaries_view_needs_the_view_permission(client, django_user_model):
