@@ -43,6 +43,7 @@ def test_every_kind_of_public_page_of_the_second_city_answers_in_both_languages(
     paths = {path for path in second_city_site.pages if "?" not in path}
     assert paths == {
         *("/fr/", "/en/", "/fr/lettre-d-information/", "/en/newsletter/"),
+        *("/fr/lettre-d-information/numeros/", "/en/newsletter/issues/"),
         *("/fr/mentions-legales/", "/fr/donnees-personnelles/", "/fr/accessibilite/"),
         *("/en/legal-notice/", "/en/personal-data/", "/en/accessibility/"),
         *("/fr/villes-partenaires/", "/fr/villes-partenaires/carte/", "/fr/villes-partenaires/chronologie/"),
