@@ -200,7 +200,7 @@ class NewsletterIssueAdmin(SiteTranslationAdmin):
     search_fields = ["subject_fr", "subject_en"]
     date_hierarchy = "created_at"
     filter_horizontal = ["partner_cities", "programmes", "networks", "distinctions"]
-    readonly_fields = ["state", "sending_started_at", "sent_at", "pause_reason", "links"]
+    readonly_fields = ["state", "sending_started_at", "sent_at", "pause_reason_shown", "links"]
     fieldsets = [
         (None, {"fields": ["subject", "preheader", "body"]}),
         (
@@ -213,7 +213,14 @@ class NewsletterIssueAdmin(SiteTranslationAdmin):
         (
             _("Sending"),
             {
-                "fields": ["links", "state", "scheduled_at", "pause_reason", "sending_started_at", "sent_at"],
+                "fields": [
+                    "links",
+                    "state",
+                    "scheduled_at",
+                    "pause_reason_shown",
+                    "sending_started_at",
+                    "sent_at",
+                ],
                 "description": _(
                     "Save, check the preview, then choose an action below: send a test to yourself, "
                     "send now, or schedule for the date and time given here."
@@ -239,6 +246,10 @@ class NewsletterIssueAdmin(SiteTranslationAdmin):
         if obj is not None and not obj.is_editable:
             kwargs["fields"] = []
         return super().get_form(request, obj, **kwargs)
+
+    @admin.display(description=_("reason for the pause"))
+    def pause_reason_shown(self, obj):
+        return obj.pause_reason or "—"
 
     @admin.display(description=_("preview and progress"))
     def links(self, obj):

@@ -199,6 +199,28 @@ class IssueState(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+class PauseReason(models.TextChoices):
+    """Why a send stopped, stored as a code (the worker has no staff language) and said at display time."""
+
+    STAFF = "staff", _("paused by staff")
+    SERVER_UNREACHABLE = "unreachable", _("mail server unreachable")
+    SERVER_STOPPED = "stopped", _("mail server stopped answering")
+    REFUSED_IN_ROW = "refused", _("mail server refused messages in a row")
+    NOT_SENDABLE_WHEN_DUE = "not_sendable", _("could not be sent at its scheduled time")
+
+
+# The sentences staff read; %-parameters come from `pause_details` (the server's answer, in its own words).
+PAUSE_SENTENCES = {
+    PauseReason.STAFF: _("Paused by staff."),
+    PauseReason.SERVER_UNREACHABLE: _("The mail server cannot be reached: %(error)s"),
+    PauseReason.SERVER_STOPPED: _("The mail server stopped answering: %(error)s"),
+    PauseReason.REFUSED_IN_ROW: _(
+        "The mail server refused %(count)d messages in a row, the last with: %(answer)s"
+    ),
+    PauseReason.NOT_SENDABLE_WHEN_DUE: _("At its scheduled time the issue could not be sent: %(problems)s"),
+}
+
+
 # Once sending has started an issue is public: the e-mails link to its archive page.
 ARCHIVED_STATES = [IssueState.SENDING, IssueState.PAUSED, IssueState.SENT]
 
@@ -251,7 +273,10 @@ class NewsletterIssue(models.Model):
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     sending_started_at = models.DateTimeField(_("sending started at"), null=True, blank=True, editable=False)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, editable=False)
-    pause_reason = models.TextField(_("reason for the pause"), blank=True, editable=False)
+    pause_code = models.CharField(
+        _("reason for the pause"), max_length=12, choices=PauseReason.choices, blank=True, editable=False
+    )
+    pause_details = models.JSONField(_("details of the pause"), default=dict, blank=True, editable=False)
     # Filled once by the worker: one Delivery per subscriber confirmed when the send started.
     deliveries_prepared = models.BooleanField(default=False, editable=False)
     lease_owner = models.CharField(max_length=64, blank=True, editable=False)
@@ -286,6 +311,11 @@ class NewsletterIssue(models.Model):
                 name="newsletter_issue_started_has_date",
                 violation_error_message=_("An issue being sent needs the date its sending started."),
             ),
+            models.CheckConstraint(
+                condition=Q(pause_code__in=["", *PauseReason.values]),
+                name="newsletter_issue_pause_code_valid",
+                violation_error_message=_("Unknown reason for a pause."),
+            ),
         ]
         indexes = [models.Index(fields=["state", "-sending_started_at"], name="newsletter_issue_archive_idx")]
 
@@ -294,6 +324,23 @@ class NewsletterIssue(models.Model):
 
     def get_absolute_url(self):
         return reverse("newsletter:issue_detail", kwargs={"pk": self.pk})
+
+    @property
+    def pause_reason(self):
+        """Why sending stopped, in the active language (empty when it did not)."""
+        if not self.pause_code:
+            return ""
+        details = dict(self.pause_details or {})
+        if self.pause_code == PauseReason.NOT_SENDABLE_WHEN_DUE:
+            # The checks are run again now: their sentences come in the reader's language and say what is
+            # still wrong (staff may have fixed part of it since).
+            from .sending import problems_before_sending
+
+            details["problems"] = " ".join(problems_before_sending(self)) or "—"
+        try:
+            return str(PAUSE_SENTENCES[self.pause_code]) % details
+        except (KeyError, TypeError, ValueError):
+            return str(PauseReason(self.pause_code).label)
 
     @property
     def is_editable(self):

@@ -39,7 +39,7 @@ from django.utils.translation import override
 
 from . import rendering
 from .emails import unsubscribe_url_maker
-from .models import LANGUAGE_CODES, Delivery, IssueState, NewsletterIssue, Subscriber
+from .models import LANGUAGE_CODES, Delivery, IssueState, NewsletterIssue, PauseReason, Subscriber
 
 logger = logging.getLogger(__name__)
 
@@ -138,7 +138,8 @@ def start_sending(issue):
         ).update(
             state=IssueState.SENDING,
             sending_started_at=timezone.now(),
-            pause_reason="",
+            pause_code="",
+            pause_details={},
             lease_owner="",
             lease_expires_at=None,
         )
@@ -173,16 +174,18 @@ def start_scheduled(issue_id):
         start_sending(issue)
     except SendingRefused as refused:
         # Content changed since it was scheduled: staff see why it did not go out.
+        logger.warning("Newsletter issue %s not sent when due: %s", issue_id, refused)
         NewsletterIssue.objects.filter(pk=issue_id).update(
-            state=IssueState.DRAFT, pause_reason=" ".join(refused.problems)
+            state=IssueState.DRAFT, pause_code=PauseReason.NOT_SENDABLE_WHEN_DUE, pause_details={}
         )
 
 
-def pause(issue, reason=None):
+def pause(issue):
     """Stop sending after the message in progress; `resume` goes on where it stopped."""
     NewsletterIssue.objects.filter(pk=issue.pk, state=IssueState.SENDING).update(
         state=IssueState.PAUSED,
-        pause_reason=reason or _("Paused by staff."),
+        pause_code=PauseReason.STAFF,
+        pause_details={},
         lease_owner="",
         lease_expires_at=None,
     )
@@ -194,7 +197,7 @@ def resume(issue):
 
     with transaction.atomic():
         resumed = NewsletterIssue.objects.filter(pk=issue.pk, state=IssueState.PAUSED).update(
-            state=IssueState.SENDING, pause_reason="", lease_owner="", lease_expires_at=None
+            state=IssueState.SENDING, pause_code="", pause_details={}, lease_owner="", lease_expires_at=None
         )
         if resumed:
             _enqueue(tasks.send_issue, issue.pk)
@@ -264,7 +267,14 @@ def progress(issue):
 
 
 class PauseSend(Exception):
-    """The mail server refuses us (not one address): stop, keep every unsent row pending, tell staff why."""
+    """The mail server refuses us (not one address): stop, keep every unsent row pending, tell staff why.
+
+    Carries a PauseReason and its parameters, not a sentence: the worker has no staff language."""
+
+    def __init__(self, code, **details):
+        super().__init__(code, details)
+        self.code = code
+        self.details = details
 
 
 def _lease():
@@ -354,7 +364,7 @@ class Sender:
                         break
                     self._deliver(delivery)
         except PauseSend as reason:
-            self._pause(str(reason))
+            self._pause(reason)
         finally:
             self._release_claims()
             with contextlib.suppress(OSError, smtplib.SMTPException):
@@ -491,7 +501,7 @@ class Sender:
         try:
             self.backend.open()
         except (OSError, smtplib.SMTPException) as error:
-            raise PauseSend(_("The mail server cannot be reached: %(error)s") % {"error": error}) from error
+            raise PauseSend(PauseReason.SERVER_UNREACHABLE, error=str(error)) from error
 
     def _send_reconnecting(self, message):
         """Send on the open connection; if it dropped, reconnect once. A second failure pauses the send."""
@@ -504,9 +514,7 @@ class Sender:
                 with contextlib.suppress(OSError, smtplib.SMTPException):
                     self.backend.close()
                 if attempt == 2:
-                    raise PauseSend(
-                        _("The mail server stopped answering: %(error)s") % {"error": error}
-                    ) from error
+                    raise PauseSend(PauseReason.SERVER_STOPPED, error=str(error)) from error
                 self._open()
         raise AssertionError("unreachable")
 
@@ -558,15 +566,16 @@ class Sender:
                 Delivery.objects.filter(pk=pk).update(
                     state=Delivery.State.PENDING, attempts=attempts_before, next_attempt_at=None
                 )
-            raise PauseSend(
-                _("The mail server refused %(count)d messages in a row, the last with: %(answer)s")
-                % {"count": len(self.refusals), "answer": answer}
-            )
+            raise PauseSend(PauseReason.REFUSED_IN_ROW, count=len(self.refusals), answer=answer)
 
     def _pause(self, reason):
-        logger.warning("Newsletter issue %s paused: %s", self.issue.pk, reason)
+        logger.warning("Newsletter issue %s paused: %s %s", self.issue.pk, reason.code, reason.details)
         NewsletterIssue.objects.filter(pk=self.issue.pk, state=IssueState.SENDING).update(
-            state=IssueState.PAUSED, pause_reason=reason, lease_owner="", lease_expires_at=None
+            state=IssueState.PAUSED,
+            pause_code=reason.code,
+            pause_details=reason.details,
+            lease_owner="",
+            lease_expires_at=None,
         )
 
     def _release_claims(self):
