@@ -6,7 +6,6 @@ Nobody adds subscribers here: an address enters the list only through the double
 """
 
 import json
-import smtplib
 
 from django.conf import settings
 from django.contrib import admin, messages
@@ -285,19 +284,16 @@ class NewsletterIssueAdmin(SiteTranslationAdmin):
             )
             return
         for issue in queryset:
-            try:
-                sending.send_test(issue, [request.user.email])
-            except (OSError, smtplib.SMTPException) as error:
-                self.message_user(
-                    request, _("The test could not be sent: %(error)s") % {"error": error}, messages.ERROR
+            sending.queue_test(issue, [request.user.email])
+            self.message_user(
+                request,
+                _(
+                    "A test of “%(issue)s” in each language is queued for %(email)s: the worker sends it "
+                    "within a few seconds."
                 )
-            else:
-                self.message_user(
-                    request,
-                    _("A test of “%(issue)s” in each language was sent to %(email)s.")
-                    % {"issue": issue, "email": request.user.email},
-                    messages.SUCCESS,
-                )
+                % {"issue": issue, "email": request.user.email},
+                messages.SUCCESS,
+            )
 
     @admin.action(
         description=_("Send now to every confirmed subscriber"),

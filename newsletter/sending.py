@@ -212,6 +212,20 @@ def cancel(issue):
     issue.refresh_from_db()
 
 
+def queue_test(issue, addresses):
+    """A test of the issue to staff `addresses`, sent by the worker (never in the admin's request)."""
+    from . import tasks
+
+    _enqueue(tasks.send_test_issue, issue.pk, list(addresses))
+
+
+def send_test_now(issue_id, addresses):
+    """The worker's part of a test send: the issue as it is now (it may have been edited since)."""
+    issue = NewsletterIssue.objects.filter(pk=issue_id).first()
+    if issue is not None:
+        send_test(issue, addresses)
+
+
 def send_test(issue, addresses):
     """The issue in each language to staff `addresses`, now (the subject says it is a test).
 
