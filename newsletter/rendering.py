@@ -15,6 +15,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from angers_intl.markdown import markdown_to_text, render_markdown
@@ -100,7 +101,9 @@ def _card(title, markdown_summary, path, image=None):
 
 def email_context(issue, profile):
     """What the issue's templates show, in the active language."""
-    body_html = _absolutise_html(str(render_markdown(issue.body)))
+    # render_markdown's output is sanitised; making its site paths absolute keeps it so (mark_safe again,
+    # or the template would show the tags as text).
+    body_html = mark_safe(_absolutise_html(str(render_markdown(issue.body))))  # noqa: S308
     return {
         "issue": issue,
         "subject": issue.subject,

@@ -87,6 +87,8 @@ def test_from_the_admin_action_to_the_inbox_in_each_language(
         assert "<style" in html  # only the media queries (narrow screens, dark mode) stay in it
         assert 'style="' in html  # the rest is inlined
         assert "<script" not in html
+        assert "&lt;h2" not in html
+        assert "<h2 " in html
         assert "@import" not in html
         assert "fonts.googleapis" not in html
         assert not re.search(r'(href|src)="/', html)  # every link absolute
