@@ -64,7 +64,7 @@ class LinkResult:
 
 
 def request_subscription(
-    *, email, language, source="", form_language=None, automated=False, client_address=None
+    *, email, language, source="", form_language=None, automated=False, client_address=None, base_url=None
 ):
     """Someone asked to receive the newsletter at `email`. Starts (or restarts) the double opt-in.
 
@@ -77,6 +77,7 @@ def request_subscription(
     unsubscribed → stays unsubscribed (the proof of withdrawal is kept) with the new request's consent proof,
     and a confirmation e-mail; only the confirmation makes it confirmed again (see docs/architecture.md);
     confirmed → nothing changes, its owner gets a short notice.
+    The e-mail's links start with `base_url` (default SITE_BASE_URL; see emails.base_url_for).
     """
     if language not in LANGUAGE_CODES:
         raise ValueError(f"Unknown language {language!r}")
@@ -115,7 +116,7 @@ def request_subscription(
         SubscriptionOutcome.CONFIRMATION_SENT: emails.send_confirmation_request,
         SubscriptionOutcome.ALREADY_SUBSCRIBED: emails.send_already_subscribed,
     }[outcome]
-    return outcome if _mail(send, subscriber) else SubscriptionOutcome.MAIL_FAILED
+    return outcome if _mail(send, subscriber, base_url) else SubscriptionOutcome.MAIL_FAILED
 
 
 def inspect_confirmation_link(token):
@@ -139,7 +140,7 @@ def confirm_subscription(token):
     return LinkResult(LinkState.DONE, subscriber.email)
 
 
-def request_unsubscription(email, *, automated=False, client_address=None):
+def request_unsubscription(email, *, automated=False, client_address=None, base_url=None):
     """Someone asked, on the newsletter page, to unsubscribe `email`: its owner gets an unsubscribe link.
 
     Unknown or already unsubscribed addresses get nothing (the visitor sees the same answer either way), nor
@@ -157,7 +158,7 @@ def request_unsubscription(email, *, automated=False, client_address=None):
     )
     if subscriber is None:
         return UnsubscriptionRequestOutcome.NOTHING_TO_DO
-    if not _mail(emails.send_unsubscribe_link, subscriber):
+    if not _mail(emails.send_unsubscribe_link, subscriber, base_url):
         return UnsubscriptionRequestOutcome.MAIL_FAILED
     return UnsubscriptionRequestOutcome.LINK_SENT
 
@@ -353,10 +354,10 @@ def _clean_source(source):
     return source[:SOURCE_PATH_MAX_LENGTH]
 
 
-def _mail(send, subscriber):
+def _mail(send, subscriber, base_url=None):
     """Send one e-mail; a mail server failure is logged (and reported to admins), not shown to the visitor."""
     try:
-        send(subscriber)
+        send(subscriber, base_url=base_url)
     except (OSError, smtplib.SMTPException):
         logger.exception("Newsletter e-mail to subscriber %s could not be sent.", subscriber.pk)
         return False

@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import ratelimit, services
+from . import emails, ratelimit, services
 from .forms import SubscriptionForm, UnsubscriptionRequestForm
 from .models import NewsletterIssue
 from .rendering import issue_cards
@@ -96,6 +96,7 @@ class NewsletterView(OwnOriginPostMixin, TemplateView):
             form_language=get_language(),
             automated=form.looks_automated(),
             client_address=ratelimit.client_address(request),
+            base_url=emails.base_url_for(request),
         )
         # The same answer whatever happened: nobody learns from it whether an address is subscribed.
         return redirect("newsletter:subscription_requested")
@@ -118,6 +119,7 @@ class UnsubscriptionRequestView(OwnOriginPostMixin, TemplateView):
             form.cleaned_data["email"],
             automated=form.looks_automated(),
             client_address=ratelimit.client_address(request),
+            base_url=emails.base_url_for(request),
         )
         # The same answer whatever happened: nobody learns from it whether an address is subscribed.
         return redirect("newsletter:unsubscription_requested")
