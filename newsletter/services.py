@@ -68,7 +68,8 @@ def request_subscription(
 ):
     """Someone asked to receive the newsletter at `email`. Starts (or restarts) the double opt-in.
 
-    A form that looks automated (honeypot filled, sent back too fast) changes nothing and sends nothing;
+    A form that looks automated (honeypot filled: the view gives a form sent back too fast a second chance
+    instead) changes nothing and sends nothing;
     so does a request from `client_address` (as given by `ratelimit.client_address`) once over its hourly
     limit, and a request for an address that already got NEWSLETTER_MAILS_PER_ADDRESS_PER_DAY e-mails today.
     Otherwise:
