@@ -6,19 +6,23 @@ Nobody adds subscribers here: an address enters the list only through the double
 """
 
 import json
+import tempfile
 
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.csp import CSP
 from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
 
@@ -29,6 +33,11 @@ from .consent import consent_text
 from .models import DeletionCount, Delivery, NewsletterIssue, Subscriber
 
 EXPORT_PERMISSION = "newsletter.export_subscribers"
+EXPORT_FORMAT_PARAM = "format"
+EXPORT_FORMATS = ["xlsx", "csv"]
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The changelist's parameter of its "language" list filter.
+LANGUAGE_FILTER_PARAM = "language__exact"
 
 
 @admin.register(Subscriber)
@@ -122,19 +131,61 @@ class SubscriberAdmin(admin.ModelAdmin):
         ]
 
     def export_confirmed_view(self, request):
-        """The confirmed subscribers as CSV, streamed (optionally one language: ?language=fr)."""
+        """The confirmed subscribers of the list as staff filtered it (the changelist's query string:
+        status, language, search…), as XLSX or as CSV for French Excel, read from the database in chunks."""
         if not self.has_export_permission(request):
             raise PermissionDenied
-        language = request.GET.get("language")
-        if language not in dict(Subscriber._meta.get_field("language").choices):
-            language = None
-        stamp = timezone.localtime().strftime("%Y-%m-%d")
-        response = StreamingHttpResponse(
-            services.confirmed_subscribers_csv(language=language), content_type="text/csv; charset=utf-8"
-        )
-        suffix = f"-{language}" if language else ""
-        response["Content-Disposition"] = f'attachment; filename="newsletter-subscribers{suffix}-{stamp}.csv"'
-        return response
+        params = request.GET.copy()
+        file_format = params.pop(EXPORT_FORMAT_PARAM, [EXPORT_FORMATS[0]])[-1]
+        if file_format not in EXPORT_FORMATS:
+            file_format = EXPORT_FORMATS[0]
+        request.GET = params  # what is left is the changelist's own query string
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            self.message_user(
+                request, _("These filters are not valid: choose them again in the list."), messages.ERROR
+            )
+            return redirect("admin:newsletter_subscriber_changelist")
+        rows = services.confirmed_subscriber_rows(changelist.get_queryset(request))
+        language = params.get(LANGUAGE_FILTER_PARAM)
+        suffix = f"-{language}" if language in dict(settings.LANGUAGES) else ""
+        name = f"newsletter-subscribers{suffix}-{timezone.localdate().isoformat()}.{file_format}"
+        if file_format == "csv":
+            response = StreamingHttpResponse(
+                services.subscribers_csv(rows), content_type="text/csv; charset=utf-8"
+            )
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            return response
+        # FileResponse closes the file once sent.
+        workbook = services.subscribers_xlsx(rows, tempfile.TemporaryFile())  # noqa: SIM115
+        workbook.seek(0)
+        return FileResponse(workbook, as_attachment=True, filename=name, content_type=XLSX_CONTENT_TYPE)
+
+    def export_links(self, request):
+        """The export, as the list is filtered now, in each format; then one language at a time."""
+        base = reverse("admin:newsletter_subscriber_export_confirmed")
+
+        def url(**changes):
+            params = request.GET.copy()
+            for key in ("p", "e"):
+                params.pop(key, None)
+            for key, value in changes.items():
+                params[key] = value
+            return f"{base}?{params.urlencode()}"
+
+        formats = [
+            (_("Excel (XLSX)"), url(format="xlsx")),
+            (_("CSV for Excel (semicolons)"), url(format="csv")),
+        ]
+        languages = [
+            (
+                capfirst(get_language_info(code)["name_local"]),
+                url(format="xlsx", **{LANGUAGE_FILTER_PARAM: code}),
+            )
+            for code, _name in settings.LANGUAGES
+        ]
+        return {"formats": formats, "languages": languages}
 
     def changelist_view(self, request, extra_context=None):
         counts = Subscriber.objects.counts_by_status_and_language()
@@ -148,12 +199,13 @@ class SubscriberAdmin(admin.ModelAdmin):
             }
             for status, label in Subscriber.Status.choices
         ]
+        can_export = self.has_export_permission(request)
         extra_context = {
             **(extra_context or {}),
             "summary_languages": [name for _code, name in languages],
             "summary_rows": summary,
-            "can_export": self.has_export_permission(request),
-            "export_url": reverse("admin:newsletter_subscriber_export_confirmed"),
+            "can_export": can_export,
+            "export": self.export_links(request) if can_export else None,
         }
         return super().changelist_view(request, extra_context=extra_context)
 

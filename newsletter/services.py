@@ -7,16 +7,22 @@ erasure that leaves no address behind) and send the e-mails. No model save() or 
 import csv
 import logging
 import smtplib
+import zoneinfo
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
 
+import openpyxl
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
+from openpyxl.cell import WriteOnlyCell
+
+from angers_intl.spreadsheets import spreadsheet_safe
 
 from . import emails, ratelimit
 from .consent import CONSENT_VERSION, consent_text
@@ -247,29 +253,50 @@ class _Echo:
         return value
 
 
-CSV_HEADER = ["email", "language", "confirmed_at", "unsubscribe_url"]
+EXPORT_HEADER = ["email", "language", "confirmed_at", "unsubscribe_url"]
+# What French Excel opens right with a double click: a BOM says UTF-8, semicolons separate the cells.
+CSV_BOM = "\ufeff"
+CSV_DELIMITER = ";"
+EXPORT_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
-def confirmed_subscribers_csv(*, language=None, chunk_size=2000):
-    """CSV lines of the confirmed subscribers, read from the database in chunks (never all in memory)."""
-    writer = csv.writer(_Echo())
-    yield writer.writerow(CSV_HEADER)
-    rows = Subscriber.objects.confirmed().order_by("pk")
-    if language:
-        rows = rows.filter(language=language)
+def confirmed_subscriber_rows(queryset, *, chunk_size=2000):
+    """[email, language, confirmed at, unsubscribe URL] for the confirmed subscribers of `queryset` (the
+    admin list as filtered), read in chunks (never all in memory). Times are the site's (TIME_ZONE), as
+    the admin shows them, without time zone (spreadsheets have none); text cells are formula-safe."""
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     unsubscribe_url = emails.unsubscribe_url_maker()
     fields = ("pk", "email", "language", "confirmed_at", "unsubscribe_key")
-    for pk, email, row_language, confirmed_at, key in rows.values_list(*fields).iterator(
-        chunk_size=chunk_size
-    ):
-        yield writer.writerow(
-            [_csv_safe(email), row_language, confirmed_at.isoformat(), unsubscribe_url(row_language, pk, key)]
-        )
+    rows = queryset.filter(status=Subscriber.Status.CONFIRMED).order_by("pk").values_list(*fields)
+    for pk, email, language, confirmed_at, key in rows.iterator(chunk_size=chunk_size):
+        yield [
+            spreadsheet_safe(email),
+            language,
+            timezone.localtime(confirmed_at, zone).replace(tzinfo=None),
+            unsubscribe_url(language, pk, key),
+        ]
 
 
-def _csv_safe(value):
-    """Spreadsheets run a cell starting with = + - @ as a formula: make it text."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+def subscribers_csv(rows):
+    """The rows as CSV lines for French Excel (BOM, semicolons), to stream."""
+    writer = csv.writer(_Echo(), delimiter=CSV_DELIMITER)
+    yield CSV_BOM + writer.writerow(EXPORT_HEADER)
+    for email, language, confirmed_at, url in rows:
+        yield writer.writerow([email, language, confirmed_at.strftime(EXPORT_TIME_FORMAT), url])
+
+
+def subscribers_xlsx(rows, file):
+    """The rows as an Excel workbook written into `file`; openpyxl's write-only mode keeps memory flat
+    (rows go to a temporary file as they come)."""
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("subscribers")
+    sheet.append(EXPORT_HEADER)
+    for email, language, confirmed_at, url in rows:
+        when = WriteOnlyCell(sheet, value=confirmed_at)
+        when.number_format = "yyyy-mm-dd hh:mm:ss"
+        sheet.append([email, language, when, url])
+    workbook.save(file)
+    return file
 
 
 def _lock_or_create(email, defaults):
