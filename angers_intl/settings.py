@@ -279,6 +279,9 @@ NEWSLETTER_SEND_MAX_ATTEMPTS = env_int("NEWSLETTER_SEND_MAX_ATTEMPTS", 5)
 NEWSLETTER_PAUSE_AFTER_REFUSALS = env_int("NEWSLETTER_PAUSE_AFTER_REFUSALS", 5)
 # Unconfirmed subscriptions older than this are deleted by `manage.py purge_unconfirmed_subscriptions`.
 NEWSLETTER_PURGE_UNCONFIRMED_AFTER_DAYS = env_int("NEWSLETTER_PURGE_UNCONFIRMED_AFTER_DAYS", 30)
+# `manage.py process_bounces`: an address that soft-bounced (mailbox full, 4.x.x) this many times is no
+# longer sent to; a hard bounce (5.x.x) or a complaint stops it at once.
+NEWSLETTER_SOFT_BOUNCE_LIMIT = env_int("NEWSLETTER_SOFT_BOUNCE_LIMIT", 3)
 
 # PUBLIC SITE QUALITY
 # Shared caches (nginx proxy_cache) may keep a public page this many seconds for anonymous visitors.

@@ -42,8 +42,16 @@ LANGUAGE_FILTER_PARAM = "language__exact"
 
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
-    list_display = ["email", "language", "status", "subscribed_at", "confirmed_at", "unsubscribed_at"]
-    list_filter = ["status", "language", "consent_version", "form_language"]
+    list_display = [
+        "email",
+        "language",
+        "status",
+        "subscribed_at",
+        "confirmed_at",
+        "unsubscribed_at",
+        "suppressed_reason",
+    ]
+    list_filter = ["status", "language", "suppressed_reason", "consent_version", "form_language"]
     show_facets = admin.ShowFacets.ALWAYS
     search_fields = ["email"]
     search_help_text = _("Search by e-mail address or part of it.")
@@ -59,6 +67,10 @@ class SubscriberAdmin(admin.ModelAdmin):
         "consent_statement",
         "confirmed_at",
         "unsubscribed_at",
+        "suppressed_reason",
+        "suppressed_at",
+        "soft_bounce_count",
+        "last_bounce",
     ]
     fieldsets = [
         (None, {"fields": ["email", "language", "status"]}),
@@ -74,6 +86,16 @@ class SubscriberAdmin(admin.ModelAdmin):
                     "confirmed_at",
                     "unsubscribed_at",
                 ]
+            },
+        ),
+        (
+            _("Bounces and complaints"),
+            {
+                "fields": ["suppressed_reason", "suppressed_at", "soft_bounce_count", "last_bounce"],
+                "description": _(
+                    "Fed back by manage.py process_bounces: an address that does not exist or whose owner "
+                    "marked the newsletter as spam is no longer sent to."
+                ),
             },
         ),
     ]

@@ -38,8 +38,9 @@ class SubscriberQuerySet(models.QuerySet):
         return self.alias(email_lower=Lower("email")).filter(email_lower=Lower(Value(normalise_email(email))))
 
     def confirmed(self):
-        """The addresses the newsletter goes to (an unsubscribed address asked back is not, until confirmed)."""
-        return self.filter(status=Subscriber.Status.CONFIRMED)
+        """The addresses the newsletter goes to (an unsubscribed address asked back is not, until confirmed;
+        nor is one that bounced for good or complained, see `suppressed_reason`)."""
+        return self.filter(status=Subscriber.Status.CONFIRMED, suppressed_reason="")
 
     def never_confirmed(self):
         """Rows nobody ever confirmed: no consent and no withdrawal to prove (the purge deletes them)."""
@@ -55,6 +56,14 @@ class SubscriberStatus(models.TextChoices):
     PENDING = "pending", _("waiting for confirmation")
     CONFIRMED = "confirmed", _("confirmed")
     UNSUBSCRIBED = "unsubscribed", _("unsubscribed")
+
+
+class SuppressionReason(models.TextChoices):
+    """Why we no longer send to a confirmed address (manage.py process_bounces records it)."""
+
+    HARD_BOUNCE = "hard_bounce", _("the address does not exist (hard bounce)")
+    COMPLAINT = "complaint", _("marked as spam by its owner (complaint)")
+    SOFT_BOUNCES = "soft_bounces", _("temporary failures again and again (soft bounces)")
 
 
 class DeletionReason(models.TextChoices):
@@ -92,6 +101,18 @@ class Subscriber(models.Model):
     # nonce changes at every change of status, so a confirmation link works once.
     unsubscribe_key = models.CharField(max_length=32, default=new_key, editable=False)
     confirmation_nonce = models.CharField(max_length=32, default=new_key, editable=False)
+    # Bounces and complaints fed back by manage.py process_bounces: why nothing more is sent, and since when.
+    suppressed_reason = models.CharField(
+        _("no longer sent to because"), max_length=12, choices=SuppressionReason.choices, blank=True
+    )
+    suppressed_at = models.DateTimeField(_("no longer sent to since"), null=True, blank=True)
+    soft_bounce_count = models.PositiveSmallIntegerField(_("temporary failures (soft bounces)"), default=0)
+    last_bounce = models.CharField(
+        _("last bounce or complaint"),
+        max_length=500,
+        blank=True,
+        help_text=_("What the receiving mail server said (status and diagnostic), or the complaint's type."),
+    )
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -118,6 +139,12 @@ class Subscriber(models.Model):
             models.CheckConstraint(
                 condition=~Q(status=SubscriberStatus.UNSUBSCRIBED) | Q(unsubscribed_at__isnull=False),
                 name="subscriber_unsubscribed_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(suppressed_reason="", suppressed_at__isnull=True)
+                | Q(suppressed_reason__in=SuppressionReason.values, suppressed_at__isnull=False),
+                name="subscriber_suppression_has_reason_and_date",
+                violation_error_message=_("An address no longer sent to needs the reason and the date."),
             ),
         ]
         indexes = [

@@ -457,7 +457,8 @@ class Sender:
 
     def _deliverable(self, batch):
         """The rows of `batch` still to send, checked again at most every RECHECK_SECONDS: someone who
-        unsubscribed (their pending rows are deleted) or was erased since the claim gets nothing more."""
+        unsubscribed (their pending rows are deleted), hard-bounced or was erased since the claim gets nothing
+        more."""
         checked_at, allowed = None, set()
         for delivery in batch:
             if checked_at is None or time.monotonic() - checked_at > RECHECK_SECONDS:
@@ -467,6 +468,7 @@ class Sender:
                         pk__in=remaining,
                         state=Delivery.State.PENDING,
                         subscriber__status=Subscriber.Status.CONFIRMED,
+                        subscriber__suppressed_reason="",
                     ).values_list("pk", flat=True)
                 )
                 checked_at = time.monotonic()

@@ -267,7 +267,8 @@ def confirmed_subscriber_rows(queryset, *, chunk_size=2000):
     zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     unsubscribe_url = emails.unsubscribe_url_maker()
     fields = ("pk", "email", "language", "confirmed_at", "unsubscribe_key")
-    rows = queryset.filter(status=Subscriber.Status.CONFIRMED).order_by("pk").values_list(*fields)
+    rows = queryset.filter(status=Subscriber.Status.CONFIRMED, suppressed_reason="").order_by("pk")
+    rows = rows.values_list(*fields)
     for pk, email, language, confirmed_at, key in rows.iterator(chunk_size=chunk_size):
         yield [
             spreadsheet_safe(email),
