@@ -28,7 +28,7 @@ from django.views.decorators.csp import csp_override
 
 from angers_intl.translation_admin import SiteTranslationAdmin
 
-from . import rendering, sending, services
+from . import drafts, rendering, sending, services
 from .consent import consent_text
 from .models import DeletionCount, Delivery, NewsletterIssue, Subscriber
 
@@ -426,6 +426,11 @@ class NewsletterIssueAdmin(SiteTranslationAdmin):
                 name="newsletter_newsletterissue_preview_html",
             ),
             path("<int:pk>/progress/", view(self.progress_view), name="newsletter_newsletterissue_progress"),
+            path(
+                "draft-from-changes/",
+                view(self.draft_from_changes_view),
+                name="newsletter_newsletterissue_draft_from_changes",
+            ),
             *super().get_urls(),
         ]
 
@@ -467,6 +472,21 @@ class NewsletterIssueAdmin(SiteTranslationAdmin):
             raise Http404
         html = rendering.with_sample_unsubscribe_link(rendering.render_issue(issue, language)).html
         return preview_response(html)
+
+    def draft_from_changes_view(self, request):
+        """POST: a new draft listing what changed since the last sent issue; then its page, to edit it."""
+        if request.method != "POST":
+            return redirect("admin:newsletter_newsletterissue_changelist")
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        issue = drafts.create_draft_from_changes()
+        self.log_addition(request, issue, [{"added": {}}])
+        self.message_user(
+            request,
+            _("A draft listing what changed since the last issue was created: rewrite it, then preview it."),
+            messages.SUCCESS,
+        )
+        return redirect("admin:newsletter_newsletterissue_change", issue.pk)
 
     def progress_view(self, request, pk):
         issue = self._issue(request, pk)
