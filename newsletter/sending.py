@@ -17,7 +17,6 @@ Exactly once, even after a crash (docs/operations.md, "Newsletter sending"):
 """
 
 import contextlib
-import email.policy
 import logging
 import re
 import smtplib
@@ -353,7 +352,10 @@ class Sender:
     def __init__(self, issue, worker):
         self.issue = issue
         self.worker = worker
-        self.rendered = {language: rendering.render_issue(issue, language) for language in LANGUAGE_CODES}
+        self.prepared = {
+            language: rendering.PreparedIssue(rendering.render_issue(issue, language))
+            for language in LANGUAGE_CODES
+        }
         self.unsubscribe_url = unsubscribe_url_maker()
         self.rate = settings.NEWSLETTER_SEND_RATE
         self.next_slot = time.monotonic()
@@ -478,8 +480,7 @@ class Sender:
                 Delivery.objects.filter(pk=delivery.pk, state=Delivery.State.PENDING).delete()
 
     def _deliver(self, delivery):
-        message = rendering.address(
-            self.rendered[delivery.language],
+        message = self.prepared[delivery.language].addressed(
             to=delivery.subscriber.email,
             unsubscribe_url=self.unsubscribe_url(
                 delivery.language, delivery.subscriber_id, delivery.subscriber.unsubscribe_key
@@ -539,14 +540,14 @@ class Sender:
         smtp = getattr(self.backend, "connection", None)
         if not isinstance(smtp, smtplib.SMTP):
             # A backend that is not SMTP (console in development, locmem in tests).
-            self.backend.send_messages([message])
+            self.backend.send_messages([message.email_message()])
             return f"accepted by {type(self.backend).__module__}"
         if smtp.sock is None:
             self._open()
             smtp = self.backend.connection
         sender = self.backend.prep_address(message.from_email)
-        recipient = self.backend.prep_address(message.to[0])
-        data = message.message(policy=email.policy.SMTP).as_bytes()
+        recipient = self.backend.prep_address(message.to)
+        data = message.as_bytes()
         smtp.ehlo_or_helo_if_needed()
         code, text = smtp.mail(sender)
         if code != 250:
