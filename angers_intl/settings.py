@@ -256,6 +256,9 @@ LOGGING = {
 # Absolute links in e-mails (confirm, unsubscribe) are built from this base URL, never from the request's
 # Host header: e-mails will also be sent by commands that have no request. Scheme and host, no trailing slash.
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# In development without SITE_BASE_URL, e-mails sent during a request link to the address being served
+# (`runserver 8765` → http://127.0.0.1:8765/), see newsletter.emails.base_url_for.
+SITE_BASE_URL_FROM_ENVIRONMENT = "SITE_BASE_URL" in os.environ
 # A confirmation link works once, for this many hours.
 NEWSLETTER_CONFIRMATION_MAX_AGE_HOURS = env_int("NEWSLETTER_CONFIRMATION_MAX_AGE_HOURS", 72)
 # A form sent sooner than this after it was shown is treated as a robot's (neutral answer, no e-mail).
@@ -279,6 +282,9 @@ NEWSLETTER_SEND_MAX_ATTEMPTS = env_int("NEWSLETTER_SEND_MAX_ATTEMPTS", 5)
 NEWSLETTER_PAUSE_AFTER_REFUSALS = env_int("NEWSLETTER_PAUSE_AFTER_REFUSALS", 5)
 # Unconfirmed subscriptions older than this are deleted by `manage.py purge_unconfirmed_subscriptions`.
 NEWSLETTER_PURGE_UNCONFIRMED_AFTER_DAYS = env_int("NEWSLETTER_PURGE_UNCONFIRMED_AFTER_DAYS", 30)
+# `manage.py process_bounces`: an address that soft-bounced (mailbox full, 4.x.x) this many times is no
+# longer sent to; a hard bounce (5.x.x) or a complaint stops it at once.
+NEWSLETTER_SOFT_BOUNCE_LIMIT = env_int("NEWSLETTER_SOFT_BOUNCE_LIMIT", 3)
 
 # PUBLIC SITE QUALITY
 # Shared caches (nginx proxy_cache) may keep a public page this many seconds for anonymous visitors.

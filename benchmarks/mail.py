@@ -144,7 +144,7 @@ def main():
         ]
         return round(max(values) / 1024, 1) if values else None
 
-    state = rows("SELECT state, pause_reason FROM newsletter_newsletterissue")[0]
+    state = rows("SELECT state, pause_code, pause_details FROM newsletter_newsletterissue")[0]
     result = {
         "database": "SQLite file" if database_url.startswith("sqlite") else database_url.split("@")[-1],
         "recipients": RECIPIENTS,
@@ -158,7 +158,7 @@ def main():
         "rss_mib_last_tenth": rss_mib_at(0.9, 1.0),
     }
     if state[1]:
-        result["pause_reason"] = state[1]
+        result["pause_reason"] = f"{state[1]} {state[2]}"
     sys.stdout.write(json.dumps(result) + "\n")
 
 

@@ -6,36 +6,52 @@ Nobody adds subscribers here: an address enters the list only through the double
 """
 
 import json
-import smtplib
+import tempfile
 
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.csp import CSP
 from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
 
 from angers_intl.translation_admin import SiteTranslationAdmin
 
-from . import rendering, sending, services
+from . import drafts, rendering, sending, services
 from .consent import consent_text
 from .models import DeletionCount, Delivery, NewsletterIssue, Subscriber
 
 EXPORT_PERMISSION = "newsletter.export_subscribers"
+EXPORT_FORMAT_PARAM = "format"
+EXPORT_FORMATS = ["xlsx", "csv"]
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The changelist's parameter of its "language" list filter.
+LANGUAGE_FILTER_PARAM = "language__exact"
 
 
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
-    list_display = ["email", "language", "status", "subscribed_at", "confirmed_at", "unsubscribed_at"]
-    list_filter = ["status", "language", "consent_version", "form_language"]
+    list_display = [
+        "email",
+        "language",
+        "status",
+        "subscribed_at",
+        "confirmed_at",
+        "unsubscribed_at",
+        "suppressed_reason",
+    ]
+    list_filter = ["status", "language", "suppressed_reason", "consent_version", "form_language"]
     show_facets = admin.ShowFacets.ALWAYS
     search_fields = ["email"]
     search_help_text = _("Search by e-mail address or part of it.")
@@ -51,6 +67,10 @@ class SubscriberAdmin(admin.ModelAdmin):
         "consent_statement",
         "confirmed_at",
         "unsubscribed_at",
+        "suppressed_reason",
+        "suppressed_at",
+        "soft_bounce_count",
+        "last_bounce",
     ]
     fieldsets = [
         (None, {"fields": ["email", "language", "status"]}),
@@ -66,6 +86,16 @@ class SubscriberAdmin(admin.ModelAdmin):
                     "confirmed_at",
                     "unsubscribed_at",
                 ]
+            },
+        ),
+        (
+            _("Bounces and complaints"),
+            {
+                "fields": ["suppressed_reason", "suppressed_at", "soft_bounce_count", "last_bounce"],
+                "description": _(
+                    "Fed back by manage.py process_bounces: an address that does not exist or whose owner "
+                    "marked the newsletter as spam is no longer sent to."
+                ),
             },
         ),
     ]
@@ -123,19 +153,61 @@ class SubscriberAdmin(admin.ModelAdmin):
         ]
 
     def export_confirmed_view(self, request):
-        """The confirmed subscribers as CSV, streamed (optionally one language: ?language=fr)."""
+        """The confirmed subscribers of the list as staff filtered it (the changelist's query string:
+        status, language, search…), as XLSX or as CSV for French Excel, read from the database in chunks."""
         if not self.has_export_permission(request):
             raise PermissionDenied
-        language = request.GET.get("language")
-        if language not in dict(Subscriber._meta.get_field("language").choices):
-            language = None
-        stamp = timezone.localtime().strftime("%Y-%m-%d")
-        response = StreamingHttpResponse(
-            services.confirmed_subscribers_csv(language=language), content_type="text/csv; charset=utf-8"
-        )
-        suffix = f"-{language}" if language else ""
-        response["Content-Disposition"] = f'attachment; filename="newsletter-subscribers{suffix}-{stamp}.csv"'
-        return response
+        params = request.GET.copy()
+        file_format = params.pop(EXPORT_FORMAT_PARAM, [EXPORT_FORMATS[0]])[-1]
+        if file_format not in EXPORT_FORMATS:
+            file_format = EXPORT_FORMATS[0]
+        request.GET = params  # what is left is the changelist's own query string
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            self.message_user(
+                request, _("These filters are not valid: choose them again in the list."), messages.ERROR
+            )
+            return redirect("admin:newsletter_subscriber_changelist")
+        rows = services.confirmed_subscriber_rows(changelist.get_queryset(request))
+        language = params.get(LANGUAGE_FILTER_PARAM)
+        suffix = f"-{language}" if language in dict(settings.LANGUAGES) else ""
+        name = f"newsletter-subscribers{suffix}-{timezone.localdate().isoformat()}.{file_format}"
+        if file_format == "csv":
+            response = StreamingHttpResponse(
+                services.subscribers_csv(rows), content_type="text/csv; charset=utf-8"
+            )
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            return response
+        # FileResponse closes the file once sent.
+        workbook = services.subscribers_xlsx(rows, tempfile.TemporaryFile())  # noqa: SIM115
+        workbook.seek(0)
+        return FileResponse(workbook, as_attachment=True, filename=name, content_type=XLSX_CONTENT_TYPE)
+
+    def export_links(self, request):
+        """The export, as the list is filtered now, in each format; then one language at a time."""
+        base = reverse("admin:newsletter_subscriber_export_confirmed")
+
+        def url(**changes):
+            params = request.GET.copy()
+            for key in ("p", "e"):
+                params.pop(key, None)
+            for key, value in changes.items():
+                params[key] = value
+            return f"{base}?{params.urlencode()}"
+
+        formats = [
+            (_("Excel (XLSX)"), url(format="xlsx")),
+            (_("CSV for Excel (semicolons)"), url(format="csv")),
+        ]
+        languages = [
+            (
+                capfirst(get_language_info(code)["name_local"]),
+                url(format="xlsx", **{LANGUAGE_FILTER_PARAM: code}),
+            )
+            for code, _name in settings.LANGUAGES
+        ]
+        return {"formats": formats, "languages": languages}
 
     def changelist_view(self, request, extra_context=None):
         counts = Subscriber.objects.counts_by_status_and_language()
@@ -149,12 +221,13 @@ class SubscriberAdmin(admin.ModelAdmin):
             }
             for status, label in Subscriber.Status.choices
         ]
+        can_export = self.has_export_permission(request)
         extra_context = {
             **(extra_context or {}),
             "summary_languages": [name for _code, name in languages],
             "summary_rows": summary,
-            "can_export": self.has_export_permission(request),
-            "export_url": reverse("admin:newsletter_subscriber_export_confirmed"),
+            "can_export": can_export,
+            "export": self.export_links(request) if can_export else None,
         }
         return super().changelist_view(request, extra_context=extra_context)
 
@@ -200,7 +273,7 @@ class NewsletterIssueAdmin(SiteTranslationAdmin):
     search_fields = ["subject_fr", "subject_en"]
     date_hierarchy = "created_at"
     filter_horizontal = ["partner_cities", "programmes", "networks", "distinctions"]
-    readonly_fields = ["state", "sending_started_at", "sent_at", "pause_reason", "links"]
+    readonly_fields = ["state", "sending_started_at", "sent_at", "pause_reason_shown", "links"]
     fieldsets = [
         (None, {"fields": ["subject", "preheader", "body"]}),
         (
@@ -213,7 +286,14 @@ class NewsletterIssueAdmin(SiteTranslationAdmin):
         (
             _("Sending"),
             {
-                "fields": ["links", "state", "scheduled_at", "pause_reason", "sending_started_at", "sent_at"],
+                "fields": [
+                    "links",
+                    "state",
+                    "scheduled_at",
+                    "pause_reason_shown",
+                    "sending_started_at",
+                    "sent_at",
+                ],
                 "description": _(
                     "Save, check the preview, then choose an action below: send a test to yourself, "
                     "send now, or schedule for the date and time given here."
@@ -239,6 +319,10 @@ class NewsletterIssueAdmin(SiteTranslationAdmin):
         if obj is not None and not obj.is_editable:
             kwargs["fields"] = []
         return super().get_form(request, obj, **kwargs)
+
+    @admin.display(description=_("reason for the pause"))
+    def pause_reason_shown(self, obj):
+        return obj.pause_reason or "—"
 
     @admin.display(description=_("preview and progress"))
     def links(self, obj):
@@ -274,19 +358,16 @@ class NewsletterIssueAdmin(SiteTranslationAdmin):
             )
             return
         for issue in queryset:
-            try:
-                sending.send_test(issue, [request.user.email])
-            except (OSError, smtplib.SMTPException) as error:
-                self.message_user(
-                    request, _("The test could not be sent: %(error)s") % {"error": error}, messages.ERROR
+            sending.queue_test(issue, [request.user.email])
+            self.message_user(
+                request,
+                _(
+                    "A test of “%(issue)s” in each language is queued for %(email)s: the worker sends it "
+                    "within a few seconds."
                 )
-            else:
-                self.message_user(
-                    request,
-                    _("A test of “%(issue)s” in each language was sent to %(email)s.")
-                    % {"issue": issue, "email": request.user.email},
-                    messages.SUCCESS,
-                )
+                % {"issue": issue, "email": request.user.email},
+                messages.SUCCESS,
+            )
 
     @admin.action(
         description=_("Send now to every confirmed subscriber"),
@@ -345,6 +426,11 @@ class NewsletterIssueAdmin(SiteTranslationAdmin):
                 name="newsletter_newsletterissue_preview_html",
             ),
             path("<int:pk>/progress/", view(self.progress_view), name="newsletter_newsletterissue_progress"),
+            path(
+                "draft-from-changes/",
+                view(self.draft_from_changes_view),
+                name="newsletter_newsletterissue_draft_from_changes",
+            ),
             *super().get_urls(),
         ]
 
@@ -386,6 +472,21 @@ class NewsletterIssueAdmin(SiteTranslationAdmin):
             raise Http404
         html = rendering.with_sample_unsubscribe_link(rendering.render_issue(issue, language)).html
         return preview_response(html)
+
+    def draft_from_changes_view(self, request):
+        """POST: a new draft listing what changed since the last sent issue; then its page, to edit it."""
+        if request.method != "POST":
+            return redirect("admin:newsletter_newsletterissue_changelist")
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        issue = drafts.create_draft_from_changes()
+        self.log_addition(request, issue, [{"added": {}}])
+        self.message_user(
+            request,
+            _("A draft listing what changed since the last issue was created: rewrite it, then preview it."),
+            messages.SUCCESS,
+        )
+        return redirect("admin:newsletter_newsletterissue_change", issue.pk)
 
     def progress_view(self, request, pk):
         issue = self._issue(request, pk)

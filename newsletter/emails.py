@@ -1,7 +1,8 @@
 """The e-mails of the subscription lifecycle: plain text and HTML, in the subscriber's language.
 
 Every e-mail carries a working unsubscribe link (in the body and in the List-Unsubscribe headers, RFC 8058
-one-click). Links are absolute, built from SITE_BASE_URL.
+one-click). Links are absolute, built from SITE_BASE_URL; in development without it, from the address the
+request was served at (`base_url_for`).
 """
 
 from email.utils import formataddr
@@ -29,8 +30,20 @@ def sender_address(profile):
     return formataddr((name, settings.DEFAULT_FROM_EMAIL)) if name else settings.DEFAULT_FROM_EMAIL
 
 
-def absolute_url(path):
-    return f"{settings.SITE_BASE_URL}{path}"
+def base_url_for(request):
+    """The scheme and host e-mails sent while answering `request` link to.
+
+    SITE_BASE_URL, except in development (DEBUG) when the environment does not set it: then the address the
+    request was served at, so that `make run PORT=8765` mails links to port 8765. Production never trusts
+    the Host header for links that leave the site.
+    """
+    if request is not None and settings.DEBUG and not settings.SITE_BASE_URL_FROM_ENVIRONMENT:
+        return request.build_absolute_uri("/").rstrip("/")
+    return settings.SITE_BASE_URL
+
+
+def absolute_url(path, base_url=None):
+    return f"{base_url or settings.SITE_BASE_URL}{path}"
 
 
 def unsubscribe_path(subscriber_id, unsubscribe_key):
@@ -59,30 +72,33 @@ def confirmation_path(subscriber):
     return reverse("newsletter:confirm", kwargs={"token": make_confirmation_token(subscriber)})
 
 
-def send_confirmation_request(subscriber):
+def send_confirmation_request(subscriber, base_url=None):
     """Ask a pending subscriber to confirm: the double opt-in."""
-    _send(subscriber, "confirmation", with_confirm_link=True)
+    _send(subscriber, "confirmation", with_confirm_link=True, base_url=base_url)
 
 
-def send_already_subscribed(subscriber):
+def send_already_subscribed(subscriber, base_url=None):
     """Someone asked to subscribe an address that is already confirmed: tell its owner, change nothing."""
-    _send(subscriber, "already_subscribed")
+    _send(subscriber, "already_subscribed", base_url=base_url)
 
 
-def send_unsubscribe_link(subscriber):
+def send_unsubscribe_link(subscriber, base_url=None):
     """Someone asked, on the newsletter page, to unsubscribe this address: send its owner the link."""
-    _send(subscriber, "unsubscribe_link")
+    _send(subscriber, "unsubscribe_link", base_url=base_url)
 
 
-def _send(subscriber, name, *, with_confirm_link=False):
+def _send(subscriber, name, *, with_confirm_link=False, base_url=None):
+    def link(path):
+        return absolute_url(path, base_url)
+
     with translation.override(subscriber.language):
         profile = SiteProfile.current()
-        unsubscribe_url = absolute_url(unsubscribe_path(subscriber.pk, subscriber.unsubscribe_key))
+        unsubscribe_url = link(unsubscribe_path(subscriber.pk, subscriber.unsubscribe_key))
         context = {
             "site_name": profile.site_title or profile.city_name or gettext("International relations"),
-            "site_url": absolute_url(reverse("home")),
-            "newsletter_url": absolute_url(reverse("newsletter:signup")),
-            "privacy_url": absolute_url(reverse("privacy")),
+            "site_url": link(reverse("home")),
+            "newsletter_url": link(reverse("newsletter:signup")),
+            "privacy_url": link(reverse("privacy")),
             "contact_email": profile.contact_email,
             "email": subscriber.email,
             "unsubscribe_url": unsubscribe_url,
@@ -92,7 +108,7 @@ def _send(subscriber, name, *, with_confirm_link=False):
         }
         if with_confirm_link:
             # Inside the language override: the link's path is in the subscriber's language.
-            context["confirm_url"] = absolute_url(confirmation_path(subscriber))
+            context["confirm_url"] = link(confirmation_path(subscriber))
         subject = " ".join(render_to_string(f"newsletter/email/{name}_subject.txt", context).split())
         text = render_to_string(f"newsletter/email/{name}.txt", context)
         html = render_to_string(f"newsletter/email/{name}.html", context)

@@ -59,15 +59,28 @@ class AntiAbuseForm(forms.Form):
         if not self.is_bound:
             self.initial.setdefault("issued", make_form_issue_stamp())
 
-    def looks_automated(self):
-        """A robot's form: honeypot filled, or sent back faster than a person could (or without a valid stamp).
+    def honeypot_filled(self):
+        """A robot's form: it filled the field people never see. Call after is_valid().
 
-        Call after is_valid(). Such forms get the same answer as any other, and no e-mail.
-        """
-        if self.cleaned_data.get(HONEYPOT_FIELD):
-            return True
+        Such forms get the same neutral answer as any other, and no e-mail."""
+        return bool(self.cleaned_data.get(HONEYPOT_FIELD))
+
+    def sent_too_fast(self):
+        """Sent back sooner than NEWSLETTER_MIN_SUBMIT_SECONDS after it was shown (or without a genuine
+        stamp). A person can do that too (autofill, then Enter): they get the form again, never a false
+        "check your inbox" (see `second_chance`). Call after is_valid()."""
         age = form_age_seconds(self.cleaned_data.get("issued"))
         return age is None or age < settings.NEWSLETTER_MIN_SUBMIT_SECONDS
+
+    def second_chance(self):
+        """The same form again, unbound, with what the visitor typed and a fresh "shown at" stamp: one
+        click sends it. It says nothing about the address (no lookup is made)."""
+        kept = {
+            name: self.cleaned_data.get(name)
+            for name in self.fields
+            if name not in ("issued", HONEYPOT_FIELD)
+        }
+        return type(self)(initial=kept, auto_id=self.auto_id)
 
 
 def email_field():

@@ -38,8 +38,9 @@ class SubscriberQuerySet(models.QuerySet):
         return self.alias(email_lower=Lower("email")).filter(email_lower=Lower(Value(normalise_email(email))))
 
     def confirmed(self):
-        """The addresses the newsletter goes to (an unsubscribed address asked back is not, until confirmed)."""
-        return self.filter(status=Subscriber.Status.CONFIRMED)
+        """The addresses the newsletter goes to (an unsubscribed address asked back is not, until confirmed;
+        nor is one that bounced for good or complained, see `suppressed_reason`)."""
+        return self.filter(status=Subscriber.Status.CONFIRMED, suppressed_reason="")
 
     def never_confirmed(self):
         """Rows nobody ever confirmed: no consent and no withdrawal to prove (the purge deletes them)."""
@@ -55,6 +56,14 @@ class SubscriberStatus(models.TextChoices):
     PENDING = "pending", _("waiting for confirmation")
     CONFIRMED = "confirmed", _("confirmed")
     UNSUBSCRIBED = "unsubscribed", _("unsubscribed")
+
+
+class SuppressionReason(models.TextChoices):
+    """Why we no longer send to a confirmed address (manage.py process_bounces records it)."""
+
+    HARD_BOUNCE = "hard_bounce", _("the address does not exist (hard bounce)")
+    COMPLAINT = "complaint", _("marked as spam by its owner (complaint)")
+    SOFT_BOUNCES = "soft_bounces", _("temporary failures again and again (soft bounces)")
 
 
 class DeletionReason(models.TextChoices):
@@ -92,6 +101,18 @@ class Subscriber(models.Model):
     # nonce changes at every change of status, so a confirmation link works once.
     unsubscribe_key = models.CharField(max_length=32, default=new_key, editable=False)
     confirmation_nonce = models.CharField(max_length=32, default=new_key, editable=False)
+    # Bounces and complaints fed back by manage.py process_bounces: why nothing more is sent, and since when.
+    suppressed_reason = models.CharField(
+        _("no longer sent to because"), max_length=12, choices=SuppressionReason.choices, blank=True
+    )
+    suppressed_at = models.DateTimeField(_("no longer sent to since"), null=True, blank=True)
+    soft_bounce_count = models.PositiveSmallIntegerField(_("temporary failures (soft bounces)"), default=0)
+    last_bounce = models.CharField(
+        _("last bounce or complaint"),
+        max_length=500,
+        blank=True,
+        help_text=_("What the receiving mail server said (status and diagnostic), or the complaint's type."),
+    )
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -118,6 +139,12 @@ class Subscriber(models.Model):
             models.CheckConstraint(
                 condition=~Q(status=SubscriberStatus.UNSUBSCRIBED) | Q(unsubscribed_at__isnull=False),
                 name="subscriber_unsubscribed_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(suppressed_reason="", suppressed_at__isnull=True)
+                | Q(suppressed_reason__in=SuppressionReason.values, suppressed_at__isnull=False),
+                name="subscriber_suppression_has_reason_and_date",
+                violation_error_message=_("An address no longer sent to needs the reason and the date."),
             ),
         ]
         indexes = [
@@ -199,6 +226,28 @@ class IssueState(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+class PauseReason(models.TextChoices):
+    """Why a send stopped, stored as a code (the worker has no staff language) and said at display time."""
+
+    STAFF = "staff", _("paused by staff")
+    SERVER_UNREACHABLE = "unreachable", _("mail server unreachable")
+    SERVER_STOPPED = "stopped", _("mail server stopped answering")
+    REFUSED_IN_ROW = "refused", _("mail server refused messages in a row")
+    NOT_SENDABLE_WHEN_DUE = "not_sendable", _("could not be sent at its scheduled time")
+
+
+# The sentences staff read; %-parameters come from `pause_details` (the server's answer, in its own words).
+PAUSE_SENTENCES = {
+    PauseReason.STAFF: _("Paused by staff."),
+    PauseReason.SERVER_UNREACHABLE: _("The mail server cannot be reached: %(error)s"),
+    PauseReason.SERVER_STOPPED: _("The mail server stopped answering: %(error)s"),
+    PauseReason.REFUSED_IN_ROW: _(
+        "The mail server refused %(count)d messages in a row, the last with: %(answer)s"
+    ),
+    PauseReason.NOT_SENDABLE_WHEN_DUE: _("At its scheduled time the issue could not be sent: %(problems)s"),
+}
+
+
 # Once sending has started an issue is public: the e-mails link to its archive page.
 ARCHIVED_STATES = [IssueState.SENDING, IssueState.PAUSED, IssueState.SENT]
 
@@ -251,7 +300,10 @@ class NewsletterIssue(models.Model):
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     sending_started_at = models.DateTimeField(_("sending started at"), null=True, blank=True, editable=False)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, editable=False)
-    pause_reason = models.TextField(_("reason for the pause"), blank=True, editable=False)
+    pause_code = models.CharField(
+        _("reason for the pause"), max_length=12, choices=PauseReason.choices, blank=True, editable=False
+    )
+    pause_details = models.JSONField(_("details of the pause"), default=dict, blank=True, editable=False)
     # Filled once by the worker: one Delivery per subscriber confirmed when the send started.
     deliveries_prepared = models.BooleanField(default=False, editable=False)
     lease_owner = models.CharField(max_length=64, blank=True, editable=False)
@@ -286,6 +338,11 @@ class NewsletterIssue(models.Model):
                 name="newsletter_issue_started_has_date",
                 violation_error_message=_("An issue being sent needs the date its sending started."),
             ),
+            models.CheckConstraint(
+                condition=Q(pause_code__in=["", *PauseReason.values]),
+                name="newsletter_issue_pause_code_valid",
+                violation_error_message=_("Unknown reason for a pause."),
+            ),
         ]
         indexes = [models.Index(fields=["state", "-sending_started_at"], name="newsletter_issue_archive_idx")]
 
@@ -294,6 +351,23 @@ class NewsletterIssue(models.Model):
 
     def get_absolute_url(self):
         return reverse("newsletter:issue_detail", kwargs={"pk": self.pk})
+
+    @property
+    def pause_reason(self):
+        """Why sending stopped, in the active language (empty when it did not)."""
+        if not self.pause_code:
+            return ""
+        details = dict(self.pause_details or {})
+        if self.pause_code == PauseReason.NOT_SENDABLE_WHEN_DUE:
+            # The checks are run again now: their sentences come in the reader's language and say what is
+            # still wrong (staff may have fixed part of it since).
+            from .sending import problems_before_sending
+
+            details["problems"] = " ".join(problems_before_sending(self)) or "—"
+        try:
+            return str(PAUSE_SENTENCES[self.pause_code]) % details
+        except (KeyError, TypeError, ValueError):
+            return str(PauseReason(self.pause_code).label)
 
     @property
     def is_editable(self):

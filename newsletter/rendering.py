@@ -6,7 +6,12 @@ thousand template renderings. Every link and image is absolute; there is no remo
 stylesheet, so the message reads the same in a mail program that blocks remote content.
 """
 
+import binascii
+import datetime
+import email.policy
+import email.utils
 import re
+import uuid
 from dataclasses import dataclass, replace
 
 import css_inline
@@ -15,6 +20,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from angers_intl.markdown import markdown_to_text, render_markdown
@@ -100,7 +106,9 @@ def _card(title, markdown_summary, path, image=None):
 
 def email_context(issue, profile):
     """What the issue's templates show, in the active language."""
-    body_html = _absolutise_html(str(render_markdown(issue.body)))
+    # render_markdown's output is sanitised; making its site paths absolute keeps it so (mark_safe again,
+    # or the template would show the tags as text).
+    body_html = mark_safe(_absolutise_html(str(render_markdown(issue.body))))  # noqa: S308
     return {
         "issue": issue,
         "subject": issue.subject,
@@ -171,3 +179,99 @@ def address(rendered, *, to, unsubscribe_url, message_id):
     )
     message.attach_alternative(rendered.html.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url), "text/html")
     return message
+
+
+# -- Addressing ten thousand messages fast ----------------------------------------------------------------
+
+PREPARED_HEADERS = ("Subject", "From", "Reply-To", "List-Id", "List-Unsubscribe-Post")
+
+
+@dataclass(frozen=True)
+class AddressedMessage:
+    """One recipient's message: its bytes for the SMTP path, or Django's EmailMessage for other backends."""
+
+    prepared: "PreparedIssue"
+    to: str
+    unsubscribe_url: str
+    message_id: str
+
+    @property
+    def from_email(self):
+        return self.prepared.rendered.from_email
+
+    def email_message(self):
+        return address(
+            self.prepared.rendered,
+            to=self.to,
+            unsubscribe_url=self.unsubscribe_url,
+            message_id=self.message_id,
+        )
+
+    def as_bytes(self):
+        return self.prepared.as_bytes(self)
+
+
+class PreparedIssue:
+    """One language of an issue as the bytes of its message, with slots for each recipient's To, Date,
+    Message-ID and unsubscribe link.
+
+    Django's message building costs about 1.6 ms a message, most of it in the standard library's header
+    parsing and folding, the same for every recipient. Here the headers that do not change are folded once
+    (by the same email policy, from the message Django builds), and each message only joins bytes and
+    quoted-printable-encodes its two parts (binascii, in C). An address that is not plain ASCII goes the
+    Django way. A test checks that both ways give the same message.
+    """
+
+    def __init__(self, rendered):
+        self.rendered = rendered
+        sample = address(
+            rendered,
+            to="recipient@example.invalid",
+            unsubscribe_url="https://x.invalid/",
+            message_id="sample",
+        ).message(policy=email.policy.SMTP)
+        self.fixed_headers = b"".join(
+            sample.policy.fold_binary(name, sample[name])
+            for name in PREPARED_HEADERS
+            if sample[name] is not None
+        )
+        self.boundary = f"=_{uuid.uuid4().hex}"  # "=_" never occurs in quoted-printable text
+        # As the standard library's set_content() does: line ends normalised, and a final one.
+        self.text = rendered.text.replace("\r\n", "\n").removesuffix("\n") + "\n"
+        self.html = rendered.html.replace("\r\n", "\n").removesuffix("\n") + "\n"
+        self.domain = message_domain()
+
+    def addressed(self, *, to, unsubscribe_url, message_id):
+        return AddressedMessage(self, to, unsubscribe_url, message_id)
+
+    def _part(self, content_type, text, unsubscribe_url):
+        body = binascii.b2a_qp(text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url).encode(), istext=True)
+        return (
+            (
+                f'--{self.boundary}\r\nContent-Type: {content_type}; charset="utf-8"\r\n'
+                "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+            ).encode()
+            + body.replace(b"\n", b"\r\n")
+            + b"\r\n"
+        )
+
+    def as_bytes(self, message):
+        if not (message.to.isascii() and message.unsubscribe_url.isascii()) or "\n" in message.to:
+            return message.email_message().message(policy=email.policy.SMTP).as_bytes()
+        head = (
+            f'MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary="{self.boundary}"\r\n'
+        ).encode() + self.fixed_headers
+        head += (
+            f"To: {message.to}\r\n"
+            f"Date: {email.utils.format_datetime(datetime.datetime.now(datetime.UTC))}\r\n"
+            f"Message-ID: <{message.message_id}@{self.domain}>\r\n"
+            f"List-Unsubscribe: <{message.unsubscribe_url}>\r\n\r\n"
+        ).encode()
+        return b"".join(
+            [
+                head,
+                self._part("text/plain", self.text, message.unsubscribe_url),
+                self._part("text/html", self.html, message.unsubscribe_url),
+                f"--{self.boundary}--\r\n".encode(),
+            ]
+        )

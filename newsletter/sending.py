@@ -17,7 +17,6 @@ Exactly once, even after a crash (docs/operations.md, "Newsletter sending"):
 """
 
 import contextlib
-import email.policy
 import logging
 import re
 import smtplib
@@ -39,7 +38,7 @@ from django.utils.translation import override
 
 from . import rendering
 from .emails import unsubscribe_url_maker
-from .models import LANGUAGE_CODES, Delivery, IssueState, NewsletterIssue, Subscriber
+from .models import LANGUAGE_CODES, Delivery, IssueState, NewsletterIssue, PauseReason, Subscriber
 
 logger = logging.getLogger(__name__)
 
@@ -138,7 +137,8 @@ def start_sending(issue):
         ).update(
             state=IssueState.SENDING,
             sending_started_at=timezone.now(),
-            pause_reason="",
+            pause_code="",
+            pause_details={},
             lease_owner="",
             lease_expires_at=None,
         )
@@ -173,16 +173,18 @@ def start_scheduled(issue_id):
         start_sending(issue)
     except SendingRefused as refused:
         # Content changed since it was scheduled: staff see why it did not go out.
+        logger.warning("Newsletter issue %s not sent when due: %s", issue_id, refused)
         NewsletterIssue.objects.filter(pk=issue_id).update(
-            state=IssueState.DRAFT, pause_reason=" ".join(refused.problems)
+            state=IssueState.DRAFT, pause_code=PauseReason.NOT_SENDABLE_WHEN_DUE, pause_details={}
         )
 
 
-def pause(issue, reason=None):
+def pause(issue):
     """Stop sending after the message in progress; `resume` goes on where it stopped."""
     NewsletterIssue.objects.filter(pk=issue.pk, state=IssueState.SENDING).update(
         state=IssueState.PAUSED,
-        pause_reason=reason or _("Paused by staff."),
+        pause_code=PauseReason.STAFF,
+        pause_details={},
         lease_owner="",
         lease_expires_at=None,
     )
@@ -194,7 +196,7 @@ def resume(issue):
 
     with transaction.atomic():
         resumed = NewsletterIssue.objects.filter(pk=issue.pk, state=IssueState.PAUSED).update(
-            state=IssueState.SENDING, pause_reason="", lease_owner="", lease_expires_at=None
+            state=IssueState.SENDING, pause_code="", pause_details={}, lease_owner="", lease_expires_at=None
         )
         if resumed:
             _enqueue(tasks.send_issue, issue.pk)
@@ -207,6 +209,20 @@ def cancel(issue):
         pk=issue.pk, state__in=[IssueState.DRAFT, IssueState.SCHEDULED, IssueState.SENDING, IssueState.PAUSED]
     ).update(state=IssueState.CANCELLED, lease_owner="", lease_expires_at=None)
     issue.refresh_from_db()
+
+
+def queue_test(issue, addresses):
+    """A test of the issue to staff `addresses`, sent by the worker (never in the admin's request)."""
+    from . import tasks
+
+    _enqueue(tasks.send_test_issue, issue.pk, list(addresses))
+
+
+def send_test_now(issue_id, addresses):
+    """The worker's part of a test send: the issue as it is now (it may have been edited since)."""
+    issue = NewsletterIssue.objects.filter(pk=issue_id).first()
+    if issue is not None:
+        send_test(issue, addresses)
 
 
 def send_test(issue, addresses):
@@ -264,7 +280,14 @@ def progress(issue):
 
 
 class PauseSend(Exception):
-    """The mail server refuses us (not one address): stop, keep every unsent row pending, tell staff why."""
+    """The mail server refuses us (not one address): stop, keep every unsent row pending, tell staff why.
+
+    Carries a PauseReason and its parameters, not a sentence: the worker has no staff language."""
+
+    def __init__(self, code, **details):
+        super().__init__(code, details)
+        self.code = code
+        self.details = details
 
 
 def _lease():
@@ -329,7 +352,10 @@ class Sender:
     def __init__(self, issue, worker):
         self.issue = issue
         self.worker = worker
-        self.rendered = {language: rendering.render_issue(issue, language) for language in LANGUAGE_CODES}
+        self.prepared = {
+            language: rendering.PreparedIssue(rendering.render_issue(issue, language))
+            for language in LANGUAGE_CODES
+        }
         self.unsubscribe_url = unsubscribe_url_maker()
         self.rate = settings.NEWSLETTER_SEND_RATE
         self.next_slot = time.monotonic()
@@ -354,7 +380,7 @@ class Sender:
                         break
                     self._deliver(delivery)
         except PauseSend as reason:
-            self._pause(str(reason))
+            self._pause(reason)
         finally:
             self._release_claims()
             with contextlib.suppress(OSError, smtplib.SMTPException):
@@ -433,7 +459,8 @@ class Sender:
 
     def _deliverable(self, batch):
         """The rows of `batch` still to send, checked again at most every RECHECK_SECONDS: someone who
-        unsubscribed (their pending rows are deleted) or was erased since the claim gets nothing more."""
+        unsubscribed (their pending rows are deleted), hard-bounced or was erased since the claim gets nothing
+        more."""
         checked_at, allowed = None, set()
         for delivery in batch:
             if checked_at is None or time.monotonic() - checked_at > RECHECK_SECONDS:
@@ -443,6 +470,7 @@ class Sender:
                         pk__in=remaining,
                         state=Delivery.State.PENDING,
                         subscriber__status=Subscriber.Status.CONFIRMED,
+                        subscriber__suppressed_reason="",
                     ).values_list("pk", flat=True)
                 )
                 checked_at = time.monotonic()
@@ -452,8 +480,7 @@ class Sender:
                 Delivery.objects.filter(pk=delivery.pk, state=Delivery.State.PENDING).delete()
 
     def _deliver(self, delivery):
-        message = rendering.address(
-            self.rendered[delivery.language],
+        message = self.prepared[delivery.language].addressed(
             to=delivery.subscriber.email,
             unsubscribe_url=self.unsubscribe_url(
                 delivery.language, delivery.subscriber_id, delivery.subscriber.unsubscribe_key
@@ -491,7 +518,7 @@ class Sender:
         try:
             self.backend.open()
         except (OSError, smtplib.SMTPException) as error:
-            raise PauseSend(_("The mail server cannot be reached: %(error)s") % {"error": error}) from error
+            raise PauseSend(PauseReason.SERVER_UNREACHABLE, error=str(error)) from error
 
     def _send_reconnecting(self, message):
         """Send on the open connection; if it dropped, reconnect once. A second failure pauses the send."""
@@ -504,9 +531,7 @@ class Sender:
                 with contextlib.suppress(OSError, smtplib.SMTPException):
                     self.backend.close()
                 if attempt == 2:
-                    raise PauseSend(
-                        _("The mail server stopped answering: %(error)s") % {"error": error}
-                    ) from error
+                    raise PauseSend(PauseReason.SERVER_STOPPED, error=str(error)) from error
                 self._open()
         raise AssertionError("unreachable")
 
@@ -515,14 +540,14 @@ class Sender:
         smtp = getattr(self.backend, "connection", None)
         if not isinstance(smtp, smtplib.SMTP):
             # A backend that is not SMTP (console in development, locmem in tests).
-            self.backend.send_messages([message])
+            self.backend.send_messages([message.email_message()])
             return f"accepted by {type(self.backend).__module__}"
         if smtp.sock is None:
             self._open()
             smtp = self.backend.connection
         sender = self.backend.prep_address(message.from_email)
-        recipient = self.backend.prep_address(message.to[0])
-        data = message.message(policy=email.policy.SMTP).as_bytes()
+        recipient = self.backend.prep_address(message.to)
+        data = message.as_bytes()
         smtp.ehlo_or_helo_if_needed()
         code, text = smtp.mail(sender)
         if code != 250:
@@ -558,15 +583,16 @@ class Sender:
                 Delivery.objects.filter(pk=pk).update(
                     state=Delivery.State.PENDING, attempts=attempts_before, next_attempt_at=None
                 )
-            raise PauseSend(
-                _("The mail server refused %(count)d messages in a row, the last with: %(answer)s")
-                % {"count": len(self.refusals), "answer": answer}
-            )
+            raise PauseSend(PauseReason.REFUSED_IN_ROW, count=len(self.refusals), answer=answer)
 
     def _pause(self, reason):
-        logger.warning("Newsletter issue %s paused: %s", self.issue.pk, reason)
+        logger.warning("Newsletter issue %s paused: %s %s", self.issue.pk, reason.code, reason.details)
         NewsletterIssue.objects.filter(pk=self.issue.pk, state=IssueState.SENDING).update(
-            state=IssueState.PAUSED, pause_reason=reason, lease_owner="", lease_expires_at=None
+            state=IssueState.PAUSED,
+            pause_code=reason.code,
+            pause_details=reason.details,
+            lease_owner="",
+            lease_expires_at=None,
         )
 
     def _release_claims(self):

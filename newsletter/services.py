@@ -7,16 +7,22 @@ erasure that leaves no address behind) and send the e-mails. No model save() or 
 import csv
 import logging
 import smtplib
+import zoneinfo
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
 
+import openpyxl
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
+from openpyxl.cell import WriteOnlyCell
+
+from angers_intl.spreadsheets import spreadsheet_safe
 
 from . import emails, ratelimit
 from .consent import CONSENT_VERSION, consent_text
@@ -64,11 +70,12 @@ class LinkResult:
 
 
 def request_subscription(
-    *, email, language, source="", form_language=None, automated=False, client_address=None
+    *, email, language, source="", form_language=None, automated=False, client_address=None, base_url=None
 ):
     """Someone asked to receive the newsletter at `email`. Starts (or restarts) the double opt-in.
 
-    A form that looks automated (honeypot filled, sent back too fast) changes nothing and sends nothing;
+    A form that looks automated (honeypot filled: the view gives a form sent back too fast a second chance
+    instead) changes nothing and sends nothing;
     so does a request from `client_address` (as given by `ratelimit.client_address`) once over its hourly
     limit, and a request for an address that already got NEWSLETTER_MAILS_PER_ADDRESS_PER_DAY e-mails today.
     Otherwise:
@@ -77,6 +84,7 @@ def request_subscription(
     unsubscribed → stays unsubscribed (the proof of withdrawal is kept) with the new request's consent proof,
     and a confirmation e-mail; only the confirmation makes it confirmed again (see docs/architecture.md);
     confirmed → nothing changes, its owner gets a short notice.
+    The e-mail's links start with `base_url` (default SITE_BASE_URL; see emails.base_url_for).
     """
     if language not in LANGUAGE_CODES:
         raise ValueError(f"Unknown language {language!r}")
@@ -115,7 +123,7 @@ def request_subscription(
         SubscriptionOutcome.CONFIRMATION_SENT: emails.send_confirmation_request,
         SubscriptionOutcome.ALREADY_SUBSCRIBED: emails.send_already_subscribed,
     }[outcome]
-    return outcome if _mail(send, subscriber) else SubscriptionOutcome.MAIL_FAILED
+    return outcome if _mail(send, subscriber, base_url) else SubscriptionOutcome.MAIL_FAILED
 
 
 def inspect_confirmation_link(token):
@@ -139,7 +147,7 @@ def confirm_subscription(token):
     return LinkResult(LinkState.DONE, subscriber.email)
 
 
-def request_unsubscription(email, *, automated=False, client_address=None):
+def request_unsubscription(email, *, automated=False, client_address=None, base_url=None):
     """Someone asked, on the newsletter page, to unsubscribe `email`: its owner gets an unsubscribe link.
 
     Unknown or already unsubscribed addresses get nothing (the visitor sees the same answer either way), nor
@@ -157,7 +165,7 @@ def request_unsubscription(email, *, automated=False, client_address=None):
     )
     if subscriber is None:
         return UnsubscriptionRequestOutcome.NOTHING_TO_DO
-    if not _mail(emails.send_unsubscribe_link, subscriber):
+    if not _mail(emails.send_unsubscribe_link, subscriber, base_url):
         return UnsubscriptionRequestOutcome.MAIL_FAILED
     return UnsubscriptionRequestOutcome.LINK_SENT
 
@@ -245,29 +253,51 @@ class _Echo:
         return value
 
 
-CSV_HEADER = ["email", "language", "confirmed_at", "unsubscribe_url"]
+EXPORT_HEADER = ["email", "language", "confirmed_at", "unsubscribe_url"]
+# What French Excel opens right with a double click: a BOM says UTF-8, semicolons separate the cells.
+CSV_BOM = "\ufeff"
+CSV_DELIMITER = ";"
+EXPORT_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
-def confirmed_subscribers_csv(*, language=None, chunk_size=2000):
-    """CSV lines of the confirmed subscribers, read from the database in chunks (never all in memory)."""
-    writer = csv.writer(_Echo())
-    yield writer.writerow(CSV_HEADER)
-    rows = Subscriber.objects.confirmed().order_by("pk")
-    if language:
-        rows = rows.filter(language=language)
+def confirmed_subscriber_rows(queryset, *, chunk_size=2000):
+    """[email, language, confirmed at, unsubscribe URL] for the confirmed subscribers of `queryset` (the
+    admin list as filtered), read in chunks (never all in memory). Times are the site's (TIME_ZONE), as
+    the admin shows them, without time zone (spreadsheets have none); text cells are formula-safe."""
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     unsubscribe_url = emails.unsubscribe_url_maker()
     fields = ("pk", "email", "language", "confirmed_at", "unsubscribe_key")
-    for pk, email, row_language, confirmed_at, key in rows.values_list(*fields).iterator(
-        chunk_size=chunk_size
-    ):
-        yield writer.writerow(
-            [_csv_safe(email), row_language, confirmed_at.isoformat(), unsubscribe_url(row_language, pk, key)]
-        )
+    rows = queryset.filter(status=Subscriber.Status.CONFIRMED, suppressed_reason="").order_by("pk")
+    rows = rows.values_list(*fields)
+    for pk, email, language, confirmed_at, key in rows.iterator(chunk_size=chunk_size):
+        yield [
+            spreadsheet_safe(email),
+            language,
+            timezone.localtime(confirmed_at, zone).replace(tzinfo=None),
+            unsubscribe_url(language, pk, key),
+        ]
 
 
-def _csv_safe(value):
-    """Spreadsheets run a cell starting with = + - @ as a formula: make it text."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+def subscribers_csv(rows):
+    """The rows as CSV lines for French Excel (BOM, semicolons), to stream."""
+    writer = csv.writer(_Echo(), delimiter=CSV_DELIMITER)
+    yield CSV_BOM + writer.writerow(EXPORT_HEADER)
+    for email, language, confirmed_at, url in rows:
+        yield writer.writerow([email, language, confirmed_at.strftime(EXPORT_TIME_FORMAT), url])
+
+
+def subscribers_xlsx(rows, file):
+    """The rows as an Excel workbook written into `file`; openpyxl's write-only mode keeps memory flat
+    (rows go to a temporary file as they come)."""
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("subscribers")
+    sheet.append(EXPORT_HEADER)
+    for email, language, confirmed_at, url in rows:
+        when = WriteOnlyCell(sheet, value=confirmed_at)
+        when.number_format = "yyyy-mm-dd hh:mm:ss"
+        sheet.append([email, language, when, url])
+    workbook.save(file)
+    return file
 
 
 def _lock_or_create(email, defaults):
@@ -353,10 +383,10 @@ def _clean_source(source):
     return source[:SOURCE_PATH_MAX_LENGTH]
 
 
-def _mail(send, subscriber):
+def _mail(send, subscriber, base_url=None):
     """Send one e-mail; a mail server failure is logged (and reported to admins), not shown to the visitor."""
     try:
-        send(subscriber)
+        send(subscriber, base_url=base_url)
     except (OSError, smtplib.SMTPException):
         logger.exception("Newsletter e-mail to subscriber %s could not be sent.", subscriber.pk)
         return False

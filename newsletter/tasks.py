@@ -25,3 +25,9 @@ def watch_send(issue_id, lease_owner):
 def start_scheduled_issue(issue_id):
     """At the scheduled time, start sending an issue that is still scheduled for then."""
     sending.start_scheduled(issue_id)
+
+
+@task
+def send_test_issue(issue_id, addresses):
+    """A test of the issue, in each language, to staff `addresses` (queued from the admin)."""
+    sending.send_test_now(issue_id, addresses)

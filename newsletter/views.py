@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views import View
@@ -17,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import ratelimit, services
+from . import emails, ratelimit, services
 from .forms import SubscriptionForm, UnsubscriptionRequestForm
 from .models import NewsletterIssue
 from .rendering import issue_cards
@@ -73,6 +74,14 @@ class OwnOriginPostMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+def second_chance(response):
+    """A form sent back too fast: the same form again, filled in, to send with one click. It never claims
+    an e-mail went out, and (no address being looked up) it is the same for every address's state. It shows
+    the typed address, so no cache may keep it."""
+    add_never_cache_headers(response)
+    return response
+
+
 class NewsletterView(OwnOriginPostMixin, TemplateView):
     """The newsletter page: subscribe, or ask for an unsubscribe link. POST here subscribes (footer forms too)."""
 
@@ -89,13 +98,20 @@ class NewsletterView(OwnOriginPostMixin, TemplateView):
         form = SubscriptionForm(request.POST, auto_id="newsletter-%s")
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(subscription_form=form))
+        if form.sent_too_fast() and not form.honeypot_filled():
+            return second_chance(
+                self.render_to_response(
+                    self.get_context_data(subscription_form=form.second_chance(), second_chance=True)
+                )
+            )
         services.request_subscription(
             email=form.cleaned_data["email"],
             language=form.cleaned_data["language"],
             source=form.cleaned_data["source"],
             form_language=get_language(),
-            automated=form.looks_automated(),
+            automated=form.honeypot_filled(),
             client_address=ratelimit.client_address(request),
+            base_url=emails.base_url_for(request),
         )
         # The same answer whatever happened: nobody learns from it whether an address is subscribed.
         return redirect("newsletter:subscription_requested")
@@ -114,10 +130,15 @@ class UnsubscriptionRequestView(OwnOriginPostMixin, TemplateView):
         form = UnsubscriptionRequestForm(request.POST, auto_id="unsubscribe-%s")
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
+        if form.sent_too_fast() and not form.honeypot_filled():
+            return second_chance(
+                self.render_to_response(self.get_context_data(form=form.second_chance(), second_chance=True))
+            )
         services.request_unsubscription(
             form.cleaned_data["email"],
-            automated=form.looks_automated(),
+            automated=form.honeypot_filled(),
             client_address=ratelimit.client_address(request),
+            base_url=emails.base_url_for(request),
         )
         # The same answer whatever happened: nobody learns from it whether an address is subscribed.
         return redirect("newsletter:unsubscription_requested")

@@ -174,6 +174,9 @@ class PartnerCity(ValidatedModel):
     )
     website = models.URLField(_("official website"), blank=True)
     published = models.BooleanField(_("published"), default=False)
+    # When staff last saved it: the newsletter's "draft from what changed" lists what changed since the
+    # last issue. Not part of the content format (angers_intl content kinds leave it out).
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     display_order = models.PositiveSmallIntegerField(
         _("display order"), default=0, help_text=_("Orders cities that began the same year.")
     )
@@ -352,6 +355,9 @@ class Programme(ValidatedModel):
     )
     website = models.URLField(_("website"), blank=True)
     published = models.BooleanField(_("published"), default=False)
+    # When staff last saved it: the newsletter's "draft from what changed" lists what changed since the
+    # last issue. Not part of the content format (angers_intl content kinds leave it out).
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     objects = ProgrammeQuerySet.as_manager()

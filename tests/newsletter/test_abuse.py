@@ -2,11 +2,13 @@
 
 import re
 import time
+from datetime import timedelta
 
 import pytest
 
 from newsletter.models import Subscriber
-from newsletter.tokens import make_form_issue_stamp
+from newsletter.tokens import form_age_seconds, make_form_issue_stamp
+from tests.dates import site_time
 
 from .helpers import ANSWER_PAGE, PAGE, UNSUBSCRIBE_PAGE, confirmation_link, form_fields, unsubscribe_link
 
@@ -35,7 +37,9 @@ def test_the_answer_is_identical_whatever_the_address_state(
         "unsubscribed": subscribe("left@example.org"),
         "over the limit": subscribe("limited@example.org"),
         "honeypot": subscribe("robot@example.org", website="http://spam.example"),
-        "too fast": subscribe("hasty@example.org", issued=make_form_issue_stamp()),
+        "honeypot and too fast": subscribe(
+            "robot2@example.org", website="http://spam.example", issued=make_form_issue_stamp()
+        ),
     }
     reference = snapshot(answers["new"])
     assert reference[0] == 302
@@ -78,17 +82,103 @@ def test_honeypot_is_hidden_from_people_and_assistive_technologies(client, db):
     ) in page
 
 
+def second_chance_form(response):
+    """The re-shown subscription form's fields, as the browser would send them back."""
+    html = response.content.decode()
+    form = html[html.index('action="/', html.index('id="subscribe-title"')) :]
+    form = form[: form.index("</form>")]
+    fields = dict(re.findall(r'name="(issued|source)" value="([^"]*)"', form))
+    [email] = re.findall(r'name="email" value="([^"]*)"', form)
+    [language] = re.findall(r'<option value="(\w+)"[^>]* selected', form)
+    return {**fields, "email": email, "language": language, "website": ""}
+
+
 @pytest.mark.parametrize("issued", ["now", "", "forged:stamp", "missing"])
-def test_forms_sent_too_fast_or_without_a_genuine_stamp_send_nothing(
-    client, site_profile, mailoutbox, issued
+def test_a_form_sent_too_fast_gets_a_second_chance_never_a_false_success(
+    client, site_profile, mailoutbox, clock, issued
 ):
-    data = form_fields(email="quick@example.org", language="fr")
+    clock(site_time(2026, 3, 2, 10, 0))
+    data = form_fields(email="quick@example.org", language="en", source=PAGE["fr"])
     if issued == "missing":
         del data["issued"]
     else:
         data["issued"] = make_form_issue_stamp() if issued == "now" else issued
     response = client.post(PAGE["fr"], data)
+
+    # Not "check your inbox": the same form again, filled in, and nothing sent yet.
+    assert response.status_code == 200
+    assert mailoutbox == []
+    assert not Subscriber.objects.exists()
+    assert "no-store" in response["Cache-Control"]  # it shows the typed address
+    page = response.content.decode()
+    assert "Rien n’a encore été envoyé" in page
+    again = second_chance_form(response)
+    assert again["email"] == "quick@example.org"
+    assert again["language"] == "en"
+    assert 0 <= form_age_seconds(again["issued"]) < 1  # a fresh stamp
+
+    # One click a few seconds later, and the e-mail goes out.
+    clock(site_time(2026, 3, 2, 10, 0) + timedelta(seconds=5))
+    answer = client.post(PAGE["fr"], again)
+    assert answer.status_code == 302
+    assert answer["Location"] == ANSWER_PAGE["fr"]
+    [message] = mailoutbox
+    assert message.to == ["quick@example.org"]
+
+
+def test_the_second_chance_speaks_the_visitors_language(client, site_profile, mailoutbox):
+    response = client.post(
+        PAGE["en"], form_fields(email="quick@example.org", language="en", issued=make_form_issue_stamp())
+    )
+    page = response.content.decode()
+    assert "Nothing was sent yet: the form came back very quickly" in page
+    assert "<title>One more click – Newsletter" in page
+    assert mailoutbox == []
+
+    french = client.post(
+        UNSUBSCRIBE_PAGE["fr"], form_fields(email="quick@example.org", issued=make_form_issue_stamp())
+    )
+    assert french.status_code == 200
+    assert "Rien n’a encore été envoyé" in french.content.decode()
+
+
+def test_the_second_chance_is_the_same_whatever_the_address_state(
+    client, site_profile, subscribe, mailoutbox
+):
+    subscribe("pending@example.org")
+    subscribe("confirmed@example.org")
+    client.post(confirmation_link(mailoutbox[-1]))
+    subscribe("left@example.org")
+    client.post(unsubscribe_link(mailoutbox[-1]))
+    mails_before = len(mailoutbox)
+
+    def too_fast(email):
+        response = client.post(
+            PAGE["fr"],
+            form_fields(email=email, language="fr", source=PAGE["fr"], issued=make_form_issue_stamp()),
+        )
+        status, headers, content, cookies = snapshot(response)
+        headers.pop("Expires")  # "now", like Date
+        headers.pop("Content-Length")  # the addresses differ in length; the content is compared
+        content = re.sub(rb'name="issued" value="[^"]*"', b"", content).replace(email.encode(), b"ADDRESS")
+        return status, headers, content, cookies
+
+    answers = {
+        email: too_fast(email)
+        for email in ["new@example.org", "pending@example.org", "confirmed@example.org", "left@example.org"]
+    }
+    assert len(set(map(repr, answers.values()))) == 1
+    assert len(mailoutbox) == mails_before
+
+
+def test_a_robot_that_fills_the_honeypot_gets_the_neutral_answer_even_when_fast(
+    client, site_profile, mailoutbox
+):
+    data = form_fields(email="bot@example.org", language="fr", website="http://spam.example")
+    data["issued"] = make_form_issue_stamp()
+    response = client.post(PAGE["fr"], data)
     assert response.status_code == 302
+    assert response["Location"] == ANSWER_PAGE["fr"]
     assert mailoutbox == []
 
 
@@ -100,7 +190,8 @@ def test_the_minimum_delay_is_a_setting(client, site_profile, mailoutbox, settin
     assert len(mailoutbox) == 1
 
     settings.NEWSLETTER_MIN_SUBMIT_SECONDS = 120
-    client.post(PAGE["fr"], form_fields(email="slow@example.org", language="fr"))  # shown a minute ago
+    response = client.post(PAGE["fr"], form_fields(email="slow@example.org", language="fr"))  # a minute ago
+    assert response.status_code == 200  # the form again, to send once more
     assert len(mailoutbox) == 1
 
 

@@ -1,10 +1,14 @@
 """The back office: only newsletter staff see subscribers; exports, erasure and the purge command."""
 
 import csv
+import html
 import io
 import json
+import re
 from datetime import timedelta
+from urllib.parse import parse_qs, urlsplit
 
+import openpyxl
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
@@ -127,7 +131,18 @@ def test_the_list_runs_a_fixed_number_of_queries(staff_client):
     assert count_queries() == few
 
 
-def test_csv_export_of_confirmed_subscribers_is_streamed(staff_client):
+def exported_csv(response):
+    content = b"".join(response.streaming_content).decode("utf-8")
+    assert content.startswith("\ufeff")  # the BOM: French Excel reads UTF-8
+    return list(csv.reader(io.StringIO(content.removeprefix("\ufeff")), delimiter=";"))
+
+
+def exported_xlsx(response):
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    return [list(row) for row in workbook.active.iter_rows(values_only=True)]
+
+
+def test_csv_export_of_confirmed_subscribers_is_streamed_for_french_excel(staff_client):
     rows = [
         Subscriber(
             email=f"reader{number}@example.org",
@@ -144,12 +159,12 @@ def test_csv_export_of_confirmed_subscribers_is_streamed(staff_client):
     subscriber("pending@example.org", status=Subscriber.Status.PENDING)
     subscriber("left@example.org", status=Subscriber.Status.UNSUBSCRIBED)
 
-    response = staff_client.get(EXPORT)
+    response = staff_client.get(EXPORT, {"format": "csv"})
     assert response.status_code == 200
     assert response.streaming
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="newsletter-subscribers-')
-    lines = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    lines = exported_csv(response)
     assert lines[0] == ["email", "language", "confirmed_at", "unsubscribe_url"]
     assert len(lines) == 2001
     emails = {line[0] for line in lines[1:]}
@@ -158,22 +173,66 @@ def test_csv_export_of_confirmed_subscribers_is_streamed(staff_client):
     english = next(line for line in lines[1:] if line[1] == "en")
     assert english[3].startswith("http://127.0.0.1:8000/en/newsletter/unsubscribe/")
 
-    french_only = staff_client.get(EXPORT, {"language": "fr"})
-    assert len(list(csv.reader(io.StringIO(b"".join(french_only.streaming_content).decode())))) == 1001
+
+def test_the_export_keeps_the_lists_filters_and_search(staff_client):
+    subscriber("ana@example.org", language="fr")
+    subscriber("ben@example.org", language="en")
+    subscriber("bob@other.example", language="en")
+    subscriber("eve@example.org", language="en", status=Subscriber.Status.PENDING)
+
+    english = exported_csv(staff_client.get(EXPORT, {"language__exact": "en", "format": "csv"}))
+    assert sorted(line[0] for line in english[1:]) == ["ben@example.org", "bob@other.example"]
+    searched = exported_csv(
+        staff_client.get(EXPORT, {"language__exact": "en", "q": "other", "format": "csv"})
+    )
+    assert [line[0] for line in searched[1:]] == ["bob@other.example"]
+    # An unknown filter is refused with a message, not a server error.
+    refused = staff_client.get(EXPORT, {"nonsense__gt": "1"}, follow=True)
+    assert refused.status_code == 200
+    assert (
+        "These filters are not valid" in refused.content.decode() or "Ces filtres" in refused.content.decode()
+    )
+
+
+def test_the_list_offers_the_export_with_its_current_filters_and_each_language(staff_client):
+    subscriber("ana@example.org", language="fr")
+    page = staff_client.get(CHANGELIST, {"status__exact": "confirmed", "q": "ana"}).content.decode()
+    assert 'style="' not in page.split('id="content"', 1)[1].split('id="footer"', 1)[0]  # the CSP blocks them
+    links = re.findall(r'href="(/admin/newsletter/subscriber/export-confirmed/\?[^"]*)"', page)
+    queries = [parse_qs(urlsplit(html.unescape(link)).query) for link in links]
+    assert {"status__exact": ["confirmed"], "q": ["ana"], "format": ["xlsx"]} in queries
+    assert {"status__exact": ["confirmed"], "q": ["ana"], "format": ["csv"]} in queries
+    for code in ("fr", "en"):
+        assert {
+            "status__exact": ["confirmed"],
+            "q": ["ana"],
+            "format": ["xlsx"],
+            "language__exact": [code],
+        } in queries
+    assert ">English<" in page
+    assert ">Français<" in page
+
+
+def test_the_xlsx_export_gives_paris_times_and_safe_cells(staff_client, clock):
+    clock(timezone.datetime(2026, 7, 14, 10, 30, tzinfo=timezone.UTC))  # 12:30 in Paris (summer time)
+    subscriber("=cmd@example.org", language="fr")
+    subscriber("reader@example.org", language="en")
+    response = staff_client.get(EXPORT, {"language__exact": "fr"})  # XLSX unless CSV is asked for
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert 'filename="newsletter-subscribers-fr-2026-07-14.xlsx"' in response["Content-Disposition"]
+    [header, row] = exported_xlsx(response)
+    assert header == ["email", "language", "confirmed_at", "unsubscribe_url"]
+    assert row[:3] == ["'=cmd@example.org", "fr", timezone.datetime(2026, 7, 14, 12, 30)]
+    csv_row = exported_csv(staff_client.get(EXPORT, {"format": "csv", "language__exact": "fr"}))[1]
+    assert csv_row[:3] == ["'=cmd@example.org", "fr", "2026-07-14 12:30:00"]
 
 
 def test_the_export_link_in_the_exported_file_unsubscribes(client, staff_client):
     subscriber("csv@example.org", language="en")
-    lines = list(csv.reader(io.StringIO(b"".join(staff_client.get(EXPORT).streaming_content).decode())))
+    lines = exported_csv(staff_client.get(EXPORT, {"format": "csv"}))
     path = lines[1][3].removeprefix("http://127.0.0.1:8000")
     client.post(path)
     assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
-
-
-def test_csv_cells_cannot_become_spreadsheet_formulas(staff_client):
-    subscriber("=cmd@example.org")
-    lines = list(csv.reader(io.StringIO(b"".join(staff_client.get(EXPORT).streaming_content).decode())))
-    assert lines[1][0] == "'=cmd@example.org"
 
 
 def test_staff_without_the_export_permission_cannot_export(client, newsletter_staff):
@@ -181,7 +240,7 @@ def test_staff_without_the_export_permission_cannot_export(client, newsletter_st
     group.permissions.remove(group.permissions.get(codename="export_subscribers"))
     client.force_login(User.objects.get(pk=newsletter_staff.pk))
     assert client.get(EXPORT).status_code == 403
-    assert "Exporter les abonnés confirmés" not in client.get(CHANGELIST).content.decode()
+    assert "export-confirmed" not in client.get(CHANGELIST).content.decode()
 
 
 def test_gdpr_export_of_one_persons_data(staff_client):

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from newsletter.models import Delivery, NewsletterIssue, Subscriber
 from newsletter.staff import NEWSLETTER_GROUP
+from tests.dates import site_time
 
 from .issues import confirmed, issue
 
@@ -86,6 +87,8 @@ def test_from_the_admin_action_to_the_inbox_in_each_language(
         assert "<style" in html  # only the media queries (narrow screens, dark mode) stay in it
         assert 'style="' in html  # the rest is inlined
         assert "<script" not in html
+        assert "&lt;h2" not in html
+        assert "<h2 " in html
         assert "@import" not in html
         assert "fonts.googleapis" not in html
         assert not re.search(r'(href|src)="/', html)  # every link absolute
@@ -203,10 +206,92 @@ def test_preview_in_a_sandboxed_iframe_with_its_own_csp(mail, sender):
 
 
 @pytest.mark.django_db
-def test_a_test_send_goes_to_the_staff_member_in_each_language(mail, sender):
+def test_a_test_send_goes_through_the_worker_to_the_staff_member_in_each_language(
+    mail, sender, django_capture_on_commit_callbacks, run_worker
+):
     confirmed("ana@example.org")
-    response = run_action(sender, "send_test", issue())
-    assert "in each language was sent to staff@example.org" in " ".join(shown_messages(response))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = run_action(sender, "send_test", issue())
+    assert "is queued for staff@example.org" in " ".join(shown_messages(response))
+    assert mail.received() == []  # nothing left in the admin's request: the worker sends it
+
+    run_worker()
     subjects = sorted(message["Subject"] for message in mail.received("staff@example.org"))
     assert subjects == ["[Test] Des nouvelles de nos villes jumelles", "[Test] News from our twin cities"]
     assert mail.received("ana@example.org") == []
+
+
+@pytest.mark.django_db
+def test_a_scheduled_issue_goes_out_when_its_time_comes_and_not_before(
+    mail, sender, clock, django_capture_on_commit_callbacks, run_worker
+):
+    clock(site_time(2026, 3, 2, 9, 0))
+    confirmed("ana@example.org", "fr")
+    confirmed("ben@example.org", "en")
+    newsletter_issue = issue(scheduled_at=site_time(2026, 3, 2, 10, 0))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = run_action(sender, "schedule_issue", newsletter_issue)
+    assert "“News from our twin cities” is scheduled." in shown_messages(response)
+
+    clock(site_time(2026, 3, 2, 9, 59))
+    run_worker()
+    newsletter_issue.refresh_from_db()
+    assert newsletter_issue.state == NewsletterIssue.State.SCHEDULED
+    assert mail.received() == []
+
+    clock(site_time(2026, 3, 2, 10, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        run_worker()  # the start task is due: it starts the send and queues it
+    run_worker()
+    newsletter_issue.refresh_from_db()
+    assert newsletter_issue.state == NewsletterIssue.State.SENT
+    assert mail.counts() == {"ana@example.org": 1, "ben@example.org": 1}
+
+
+@pytest.mark.django_db
+def test_a_scheduled_issue_broken_since_stays_a_draft_and_says_why_in_the_readers_language(
+    mail, sender, client, clock, django_capture_on_commit_callbacks, run_worker, newsletter_staff
+):
+    clock(site_time(2026, 3, 2, 9, 0))
+    confirmed("ana@example.org", "fr")
+    newsletter_issue = issue(scheduled_at=site_time(2026, 3, 2, 10, 0))
+    with django_capture_on_commit_callbacks(execute=True):
+        run_action(sender, "schedule_issue", newsletter_issue)
+    NewsletterIssue.objects.filter(pk=newsletter_issue.pk).update(body_en="")  # emptied after scheduling
+
+    clock(site_time(2026, 3, 2, 10, 1))
+    run_worker()
+    newsletter_issue.refresh_from_db()
+    assert newsletter_issue.state == NewsletterIssue.State.DRAFT
+    assert mail.received() == []
+    english = sender.get(f"{CHANGELIST}{newsletter_issue.pk}/change/").content.decode()
+    assert "At its scheduled time the issue could not be sent: English version: the text is empty." in english
+    sender.defaults["HTTP_ACCEPT_LANGUAGE"] = "fr"
+    french = sender.get(f"{CHANGELIST}{newsletter_issue.pk}/change/").content.decode()
+    assert "À l’heure prévue, le numéro n’a pas pu être envoyé : " in french
+    assert "Anglais" in french or "anglais" in french
+
+
+@pytest.mark.django_db
+def test_staff_read_why_a_send_stopped_in_their_own_language(
+    mail, sender, settings, django_capture_on_commit_callbacks, run_worker
+):
+    settings.NEWSLETTER_PAUSE_AFTER_REFUSALS = 2
+    for number in range(3):
+        confirmed(f"reader{number}@example.org")
+    mail.refuse["*"] = "554 5.7.1 Relay access denied"
+    newsletter_issue = issue()
+    send_from_admin(sender, newsletter_issue, django_capture_on_commit_callbacks, run_worker)
+    assert newsletter_issue.state == NewsletterIssue.State.PAUSED
+
+    progress = f"{CHANGELIST}{newsletter_issue.pk}/progress/"
+    english = sender.get(progress).content.decode()
+    assert (
+        "The mail server refused 2 messages in a row, the last with: 554 5.7.1 Relay access denied" in english
+    )
+    sender.defaults["HTTP_ACCEPT_LANGUAGE"] = "fr"
+    french = sender.get(progress).content.decode()
+    assert (
+        "Le serveur de messagerie a refusé 2 messages de suite, le dernier avec : 554 5.7.1 Relay access denied"
+        in french
+    )

@@ -28,7 +28,7 @@ def test_an_unconfirmed_request_for_an_address_that_left_sends_it_nothing(
     subscriber = Subscriber.objects.get()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
     assert subscriber not in Subscriber.objects.confirmed()
-    assert list(services.confirmed_subscribers_csv())[1:] == []
+    assert list(services.confirmed_subscriber_rows(Subscriber.objects.all())) == []
 
 
 def test_the_purge_keeps_the_withdrawal_of_an_address_asked_back_but_never_confirmed(

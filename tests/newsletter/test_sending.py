@@ -69,7 +69,12 @@ def test_pause_then_resume_sends_the_rest_once(mail, django_capture_on_commit_ca
     assert mail.received() == []
     newsletter_issue.refresh_from_db()
     assert newsletter_issue.state == NewsletterIssue.State.PAUSED
-    assert newsletter_issue.pause_reason == "Paused by staff."
+    # Stored as a code: each staff member reads it in their own admin language.
+    assert newsletter_issue.pause_code == "staff"
+    with translation.override("en"):
+        assert newsletter_issue.pause_reason == "Paused by staff."
+    with translation.override("fr"):
+        assert newsletter_issue.pause_reason == "Suspendu par l’équipe."
 
     with django_capture_on_commit_callbacks(execute=True):
         sending.resume(newsletter_issue)
@@ -90,7 +95,18 @@ def test_a_server_refusing_everything_pauses_the_send_with_its_answer(
     send_now(newsletter_issue, django_capture_on_commit_callbacks, run_worker)
 
     assert newsletter_issue.state == NewsletterIssue.State.PAUSED
-    assert "554 5.7.1 Relay access denied" in newsletter_issue.pause_reason
+    # The worker has no staff language: the reason is a code and the server's own answer, put into words
+    # when staff read it, in their language.
+    assert newsletter_issue.pause_details == {"count": 3, "answer": "554 5.7.1 Relay access denied"}
+    with translation.override("en"):
+        assert newsletter_issue.pause_reason == (
+            "The mail server refused 3 messages in a row, the last with: 554 5.7.1 Relay access denied"
+        )
+    with translation.override("fr"):
+        assert newsletter_issue.pause_reason == (
+            "Le serveur de messagerie a refusé 3 messages de suite, le dernier avec : "
+            "554 5.7.1 Relay access denied"
+        )
     assert mail.received() == []
     assert set(Delivery.objects.values_list("state", flat=True)) == {Delivery.State.PENDING}
 
