@@ -15,6 +15,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from angers_intl.constraints import ValidatedModel
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -71,7 +73,7 @@ class DeletionReason(models.TextChoices):
     PURGE = "purge", _("unconfirmed, purged")
 
 
-class Subscriber(models.Model):
+class Subscriber(ValidatedModel):
     Status = SubscriberStatus
 
     email = models.EmailField(_("e-mail address"), max_length=254)
@@ -122,23 +124,36 @@ class Subscriber(models.Model):
         ordering = ["-subscribed_at"]
         permissions = [("export_subscribers", _("Can export the list of confirmed subscribers"))]
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="subscriber_email_unique_ci"),
-            models.CheckConstraint(
-                condition=Q(status__in=SubscriberStatus.values), name="subscriber_status_valid"
+            # Also checked in clean(): an expression constraint's error would show at the top of the form.
+            models.UniqueConstraint(
+                Lower("email"),
+                name="subscriber_email_unique_ci",
+                violation_error_message=_("This address is already in the list."),
             ),
             models.CheckConstraint(
-                condition=Q(language__in=LANGUAGE_CODES), name="subscriber_language_valid"
+                condition=Q(status__in=SubscriberStatus.values),
+                name="subscriber_status_valid",
+                violation_error_message=_("Choose a status from the list."),
             ),
             models.CheckConstraint(
-                condition=Q(form_language__in=LANGUAGE_CODES), name="subscriber_form_language_valid"
+                condition=Q(language__in=LANGUAGE_CODES),
+                name="subscriber_language_valid",
+                violation_error_message=_("Choose one of the site's languages."),
             ),
             models.CheckConstraint(
-                condition=~Q(status=SubscriberStatus.CONFIRMED) | Q(confirmed_at__isnull=False),
+                condition=Q(form_language__in=LANGUAGE_CODES),
+                name="subscriber_form_language_valid",
+                violation_error_message=_("Choose one of the site's languages."),
+            ),
+            models.CheckConstraint(
+                condition=Q(confirmed_at__isnull=False) | ~Q(status=SubscriberStatus.CONFIRMED),
                 name="subscriber_confirmed_has_date",
+                violation_error_message=_("A confirmed subscriber needs the date of the confirmation."),
             ),
             models.CheckConstraint(
-                condition=~Q(status=SubscriberStatus.UNSUBSCRIBED) | Q(unsubscribed_at__isnull=False),
+                condition=Q(unsubscribed_at__isnull=False) | ~Q(status=SubscriberStatus.UNSUBSCRIBED),
                 name="subscriber_unsubscribed_has_date",
+                violation_error_message=_("An unsubscribed address needs the date it left."),
             ),
             models.CheckConstraint(
                 condition=Q(suppressed_reason="", suppressed_at__isnull=True)
@@ -158,22 +173,12 @@ class Subscriber(models.Model):
     def __str__(self):
         return self.email
 
-    def get_absolute_url(self):
-        """Subscribers have no public page of their own: the newsletter page is where they manage it."""
-        return reverse("newsletter:signup")
-
     def clean(self):
         super().clean()
+        # Not constraints: the address is normalised first, and the duplicate is reported on its field.
         self.email = normalise_email(self.email)
-        errors = {}
-        if self.status == self.Status.CONFIRMED and not self.confirmed_at:
-            errors["confirmed_at"] = _("A confirmed subscriber needs the date of the confirmation.")
-        if self.status == self.Status.UNSUBSCRIBED and not self.unsubscribed_at:
-            errors["unsubscribed_at"] = _("An unsubscribed address needs the date it left.")
         if self.email and Subscriber.objects.for_email(self.email).exclude(pk=self.pk).exists():
-            errors["email"] = _("This address is already in the list.")
-        if errors:
-            raise ValidationError(errors)
+            raise ValidationError({"email": _("This address is already in the list.")})
 
     @property
     def awaits_new_confirmation(self):
@@ -189,7 +194,7 @@ class Subscriber(models.Model):
         return self.status == self.Status.PENDING or self.awaits_new_confirmation
 
 
-class DeletionCount(models.Model):
+class DeletionCount(ValidatedModel):
     """What remains of erased or purged subscribers: a number per day and reason, no address."""
 
     Reason = DeletionReason
@@ -203,18 +208,20 @@ class DeletionCount(models.Model):
         verbose_name_plural = _("deletion counts")
         ordering = ["-day", "reason"]
         constraints = [
-            models.UniqueConstraint(fields=["day", "reason"], name="deletion_count_unique_day_reason"),
+            models.UniqueConstraint(
+                fields=["day", "reason"],
+                name="deletion_count_unique_day_reason",
+                violation_error_message=_("This day already has a count for this reason."),
+            ),
             models.CheckConstraint(
-                condition=Q(reason__in=DeletionReason.values), name="deletion_count_reason_valid"
+                condition=Q(reason__in=DeletionReason.values),
+                name="deletion_count_reason_valid",
+                violation_error_message=_("Choose a reason from the list."),
             ),
         ]
 
     def __str__(self):
         return f"{self.day}: {self.get_reason_display()} ({self.count})"
-
-    def get_absolute_url(self):
-        """Anonymous counters have no public page; the newsletter page is the nearest public place."""
-        return reverse("newsletter:signup")
 
 
 class IssueState(models.TextChoices):

@@ -1,21 +1,13 @@
-"""Fixtures for the newsletter tests: a clean cache (rate limits), forms sent the way a browser sends them."""
+"""Fixtures for the newsletter tests: staff, a real SMTP server, the worker, forms sent the way a browser
+sends them. (The cache, holding the rate-limit counters, is emptied around every test by tests/conftest.py.)"""
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.cache import cache
 from django.core.management import call_command
 
 from newsletter.staff import NEWSLETTER_GROUP
 
 from .helpers import PAGE, UNSUBSCRIBE_PAGE, form_fields
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate-limit counters live in the cache: every test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

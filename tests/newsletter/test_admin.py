@@ -48,10 +48,9 @@ def staff_client(client, newsletter_staff):
 
 @pytest.fixture
 def communication_editor(db):
-    call_command("load_content", stdout=io.StringIO())
-    group, _created = Group.objects.get_or_create(name=COMMUNICATION_GROUP)
+    """A content editor: the Communication group, as `migrate` sets it up (no content needed)."""
     user = User.objects.create_user("editor", is_staff=True)
-    user.groups.add(group)
+    user.groups.add(Group.objects.get(name=COMMUNICATION_GROUP))
     return user
 
 

@@ -33,9 +33,12 @@ LIFECYCLE = {
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_whole_lifecycle_in_the_subscribers_language(client, site_profile, subscribe, mailoutbox, language):
+def test_whole_lifecycle_in_the_subscribers_language(
+    client, site_profile, subscribe, mailoutbox, clock, language
+):
     words = LIFECYCLE[language]
 
+    asked = clock(site_time(2027, 5, 3, 9, 0), tick=False)
     response = subscribe("Camille@Example.ORG", language=language)
     assert response.status_code == 302
     assert response["Location"] == ANSWER_PAGE[language]
@@ -64,34 +67,38 @@ def test_whole_lifecycle_in_the_subscribers_language(client, site_profile, subsc
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.PENDING
 
+    confirmed_moment = clock(site_time(2027, 5, 3, 9, 20), tick=False)
     confirmed = client.post(link)
     assert confirmed.status_code == 200
     assert words["confirmed"] in confirmed.content.decode()
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.CONFIRMED
-    assert subscriber.confirmed_at is not None
+    assert (subscriber.subscribed_at, subscriber.confirmed_at) == (asked, confirmed_moment)
 
     leave = unsubscribe_link(message)
     assert words["unsubscribe_button"] in client.get(leave).content.decode()
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.CONFIRMED
 
+    left_moment = clock(site_time(2027, 6, 1, 18, 0), tick=False)
     left = client.post(leave)
     assert left.status_code == 200
     assert words["unsubscribed"] in left.content.decode()
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
-    assert subscriber.unsubscribed_at is not None
+    assert subscriber.unsubscribed_at == left_moment
+    assert subscriber.confirmed_at == confirmed_moment  # the proof of consent stays
 
 
-def test_consent_proof_is_stored(site_profile, subscribe):
+def test_consent_proof_is_stored(site_profile, subscribe, clock):
+    asked = clock(site_time(2027, 5, 3, 9, 0), tick=False)
     subscribe("ana@example.org", language="en", page_language="fr", source="/fr/villes-partenaires/?x=1")
     subscriber = Subscriber.objects.get()
     assert subscriber.language == "en"
     assert subscriber.form_language == "fr"
     assert subscriber.source_path == "/fr/villes-partenaires/"
     assert subscriber.consent_version == CONSENT_VERSION
-    assert subscriber.subscribed_at is not None
+    assert subscriber.subscribed_at == asked
     assert subscriber.confirmed_at is None
     assert subscriber.unsubscribed_at is None
 

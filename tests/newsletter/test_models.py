@@ -1,5 +1,7 @@
 """The database keeps the subscriber list consistent whatever code writes to it."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
@@ -93,4 +95,5 @@ def test_every_subscriber_secret_is_different(db):
         second.confirmation_nonce,
     }
     assert len(secrets) == 4
-    assert len(first.unsubscribe_key) >= 22
+    # 128 random bits, URL-safe: 22 characters of the base64url alphabet.
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{22}", secret) for secret in secrets)
