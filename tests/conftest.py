@@ -223,12 +223,12 @@ def site_profile(db):
     from angers_intl.models import SiteProfile
 
     return SiteProfile.objects.create(
-        city_name_fr="Valmont",
-        city_name_en="Valmont",
-        site_title_fr="Valmont dans le monde",
-        site_title_en="Valmont in the World",
+        city_name_fr="Angers",
+        city_name_en="Angers",
+        site_title_fr="Angers à l’international",
+        site_title_en="Angers International",
         intro_fr="Une ville ouverte sur le monde.",
-        intro_en="A town open to the world.",
+        intro_en="A city open to the world.",
     )
 
 
