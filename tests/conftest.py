@@ -20,7 +20,8 @@ from django.test import override_settings
 from tests.dates import site_time
 
 # The invented town of Valmont: every kind of public page (cities, key dates, themes, a programme, networks
-# with figures, a ladder of levels, current, expired and periodic distinctions, legal pages), and no Angers.
+# with figures, a ladder of levels, current, expired and periodic distinctions, legal pages), never the
+# bundled city.
 TEST_CITY_CONTENT = Path(__file__).parent / "fixtures" / "second_city"
 
 # Playwright's sync API keeps an event loop in the test thread; Django's ORM would refuse to run beside it.
@@ -154,13 +155,6 @@ def client(shared_client_handler):
     test_client = Client()
     test_client.handler = shared_client_handler
     return test_client
-
-
-@pytest.fixture
-def angers_content(db):
-    """The bundled Angers content, loaded by the same command as `make run`. Only for the tests that still
-    read Angers data (see "Tests" in docs/architecture.md); new tests use `test_city` or build their own."""
-    call_command("load_content", stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -14,11 +14,13 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
+from angers_intl.content_format import BUNDLED_CONTENT_DIR
 from angers_intl.models import LegalPage, LegalPageKind
 from angers_intl.staff import COMMUNICATION_GROUP
 from networks.models import Distinction, Network, NetworkFigure, Recognition, RecognitionLevel
 from partnerships.models import Milestone, PartnerCity, Programme, Theme
 from tests.site_crawl import crawl_public_site
+from tests.test_content_format import assert_same_folders, export
 
 NETWORK_MODELS = [Network, NetworkFigure, Recognition, RecognitionLevel, Distinction]
 
@@ -56,6 +58,11 @@ def test_every_public_page_renders_with_the_bundled_content(angers_content, clie
     assert {"/fr/villes-partenaires/torun/", "/en/networks/uclg/", "/en/labels-and-awards/"} <= set(
         site.pages
     )
+
+
+def test_exporting_the_bundled_content_gives_back_the_bundled_folder(angers_content, tmp_path):
+    """The bundled folder is canonical: `export_content` writes it back byte for byte."""
+    assert_same_folders(BUNDLED_CONTENT_DIR, export(tmp_path / "export"))
 
 
 # Partner cities, key dates, programmes, themes.

@@ -1,4 +1,4 @@
-"""Content folders: the bundled one is canonical, export then load is lossless, every editable field of every
+"""Content folders: export then load is lossless, every editable field of every
 content model is in the format, and a folder with mistakes is refused whole, with every mistake named."""
 
 import filecmp
@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from modeltranslation.translator import NotRegistered, translator
 from PIL import Image
 
-from angers_intl.content_format import BUNDLED_CONTENT_DIR, registered_kinds
+from angers_intl.content_format import registered_kinds
 from angers_intl.models import LegalPage, SeedRecord, SiteProfile
 from networks.models import Distinction, Network, NetworkFigure, Recognition, RecognitionLevel
 from partnerships.models import Milestone, PartnerCity, Programme, Theme
@@ -67,31 +67,26 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-def test_exporting_the_bundled_content_gives_back_the_bundled_folder(angers_content, tmp_path):
-    assert_same_folders(BUNDLED_CONTENT_DIR, export(tmp_path / "export"))
-
-
-def test_export_change_the_name_load_into_an_empty_database_and_export_again(
-    angers_content, media_root, tmp_path
-):
+def test_export_change_the_name_load_into_an_empty_database_and_export_again(test_city, media_root, tmp_path):
     png = io.BytesIO()
     Image.new("RGB", (30, 20), (200, 40, 40)).save(png, "PNG")
-    haarlem = PartnerCity.objects.get(slug="haarlem")
-    haarlem.image.save("IMG_0042 Grote Markt.PNG", ContentFile(png.getvalue()), save=False)
-    haarlem.image_alt_fr, haarlem.image_alt_en = "La Grote Markt", "The Grote Markt"
-    haarlem.save()
+    lumera = PartnerCity.objects.get(slug="lumera")
+    lumera.image.save("IMG_0042 Piazza.PNG", ContentFile(png.getvalue()), save=False)
+    lumera.image_alt_fr, lumera.image_alt_en = "La piazza de Lumera", "Lumera’s piazza"
+    lumera.save()
     first = export(tmp_path / "first")
-    assert (first / "images/partner-cities/haarlem.png").read_bytes() == png.getvalue()
-    assert "images/partner-cities/haarlem.png" in (first / "partner-cities.yaml").read_text()
+    assert (first / "images/partner-cities/lumera.png").read_bytes() == png.getvalue()
+    assert "images/partner-cities/lumera.png" in (first / "partner-cities.yaml").read_text()
     profile = first / "site-profile.yaml"
-    profile.write_text(profile.read_text().replace("fr: Angers\n", "fr: Angers-sur-Loire\n", 1))
+    assert "fr: Valmont\n" in profile.read_text()
+    profile.write_text(profile.read_text().replace("fr: Valmont\n", "fr: Valmont-sur-Sèvre\n", 1))
 
     empty_the_database()
     call_command("load_content", str(first), stdout=io.StringIO())
     second = export(tmp_path / "second")
 
-    assert SiteProfile.objects.get().city_name_fr == "Angers-sur-Loire"
-    assert PartnerCity.objects.get(slug="haarlem").image.width == 30
+    assert SiteProfile.objects.get().city_name_fr == "Valmont-sur-Sèvre"
+    assert PartnerCity.objects.get(slug="lumera").image.width == 30
     assert_same_folders(first, second)
     for path in second.rglob("*.yaml"):
         text = path.read_text()
@@ -163,10 +158,29 @@ def folder_with_mistakes(tmp_path):
     return folder
 
 
+@pytest.fixture
+def content_already_there(db):
+    """A city, a theme, a network and a legal page that staff already have: a refused folder leaves them."""
+    theme = Theme.objects.create(slug="culture", name_fr="Culture", name_en="Culture")
+    city = PartnerCity.objects.create(
+        slug="oldbridge",
+        name_fr="Oldbridge",
+        country="GB",
+        agreement_type="twinning",
+        year_started=1970,
+        summary_fr="Une ville jumelle.",
+        published=True,
+    )
+    city.themes.add(theme)
+    Network.objects.create(slug="old-network", name_fr="Ancien réseau", kind="city", scope="european")
+    LegalPage.objects.create(slug="privacy", title_fr="Données personnelles", body_fr="Texte.")
+
+
 def test_a_folder_with_mistakes_is_refused_whole_and_every_mistake_is_named(
-    angers_content, media_root, folder_with_mistakes
+    content_already_there, media_root, folder_with_mistakes
 ):
     before = row_counts()
+    assert before["PartnerCity"] == before["Network"] == before["LegalPage"] == 1
     errors = io.StringIO()
 
     with pytest.raises(CommandError) as refused:

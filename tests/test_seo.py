@@ -167,23 +167,14 @@ def test_every_page_has_its_own_title_and_description(public_site):
 @pytest.mark.parametrize(
     ("path", "title", "description_start"),
     [
-        (
-            "/fr/",
-            "Jumelages, coopérations et réseaux de la Ville d’Angers · Angers à l’international",
-            "Seizième",
-        ),
-        (
-            "/en/",
-            "Twin towns, cooperation and city networks of the City of Angers · Angers International",
-            "France’s",
-        ),
-        ("/en/networks/", "Networks · Angers International", "The European and international networks"),
-        ("/fr/mentions-legales/", "Mentions légales · Angers à l’international", "Qui publie"),
+        # The test city's tagline, site title and introduction (tests/fixtures/second_city/site-profile.yaml).
+        ("/fr/", "Les villes amies de Valmont · Valmont dans le monde", "Petite ville de la vallée"),
+        ("/en/", "The friends of Valmont · Valmont in the World", "A small town in the Sèvre valley"),
+        ("/en/networks/", "Networks · Valmont in the World", "The European and international networks"),
+        ("/fr/mentions-legales/", "Mentions légales · Valmont dans le monde", "Qui publie"),
     ],
 )
-def test_titles_and_descriptions_are_in_the_pages_language(
-    client, angers_content, path, title, description_start
-):
+def test_titles_and_descriptions_are_in_the_pages_language(client, test_city, path, title, description_start):
     from tests.site_crawl import PageOutline
 
     outline = PageOutline(client.get(path).content.decode())

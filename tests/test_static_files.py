@@ -15,7 +15,7 @@ def fetch(url):
         return response.headers, response.read()
 
 
-@pytest.mark.usefixtures("angers_content")
+@pytest.mark.usefixtures("test_city")
 def test_static_files_of_the_home_page_are_hashed_and_cached_for_a_year(live_server):
     headers, body = fetch(f"{live_server.url}/fr/")
     outline = PageOutline(body.decode())

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def signed_in_staff(browser_page, angers_content, django_user_model, settings):
+def signed_in_staff(browser_page, test_city, django_user_model, settings):
     # A deliberately slow password hash is not what these tests are about.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-test-password")

@@ -44,7 +44,7 @@ def is_visibly_focused(stop):
 
 
 @pytest.mark.parametrize("path", ["/fr/", "/en/legal-notice/"])
-def test_tab_walks_through_the_header_in_order_with_a_visible_focus(browser_page, angers_content, path):
+def test_tab_walks_through_the_header_in_order_with_a_visible_focus(browser_page, test_city, path):
     browser_page.visit(path)
     expected = browser_page.eval_on_selector_all(
         HEADER_STOPS, "(links) => links.map((link) => link.getAttribute('href'))"
@@ -57,7 +57,7 @@ def test_tab_walks_through_the_header_in_order_with_a_visible_focus(browser_page
     assert [stop["text"] for stop in stops if not is_visibly_focused(stop)] == []
 
 
-def test_the_footer_signup_is_reached_by_tab_and_sent_with_enter(browser_page, angers_content):
+def test_the_footer_signup_is_reached_by_tab_and_sent_with_enter(browser_page, test_city):
     """Works with whatever the signup include holds: a form (each field up to its submit button
     reached and filled from the keyboard, then sent with Enter) or a link to the newsletter page
     (reached and followed with Enter)."""

@@ -8,7 +8,7 @@ HOME_PAGE_BUDGET = 300 * 1024
 
 
 @pytest.mark.parametrize("path", ["/fr/", "/en/"])
-def test_home_page_weighs_under_300_kb_on_a_first_visit(browser_page, angers_content, path):
+def test_home_page_weighs_under_300_kb_on_a_first_visit(browser_page, test_city, path):
     responses = []
     browser_page.on("response", lambda response: responses.append(response))
     browser_page.visit(path)  # a new browser context: nothing cached yet

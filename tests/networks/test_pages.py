@@ -1,57 +1,11 @@
-"""The public pages, in French and in English, with the Angers content: everything the issue lists is shown."""
+"""The public pages, in French and in English, with networks and labels built in code: everything the issue
+lists is shown."""
 
 import pytest
 from django.contrib.auth.models import User
 
 from networks.models import Distinction, Network, Recognition
-
-NETWORKS = {
-    # slug: (French name, French acronym, English name, English acronym)
-    "afccre": (
-        "Association française du Conseil des Communes et Régions d’Europe",
-        "AFCCRE",
-        "French Association of the Council of European Municipalities and Regions",
-        "AFCCRE",
-    ),
-    "cites-unies-france": ("Cités Unies France", "CUF", "United Cities France", "CUF"),
-    "uclg": ("Cités et Gouvernements Locaux Unis", "CGLU", "United Cities and Local Governments", "UCLG"),
-    "eurocities": ("Eurocities", "", "Eurocities", ""),
-    "pays-de-la-loire-cooperation-internationale": (
-        "Pays de la Loire Coopération Internationale",
-        "",
-        "Pays de la Loire International Cooperation",
-        "",
-    ),
-    "global-covenant-of-mayors": (
-        "Convention mondiale des maires pour le climat et l’énergie",
-        "GCoM",
-        "Global Covenant of Mayors for Climate and Energy",
-        "GCoM",
-    ),
-    "educating-cities": (
-        "Association internationale des villes éducatrices",
-        "EdCities",
-        "International Association of Educating Cities",
-        "EdCities",
-    ),
-}
-
-KEPT_IN_ENGLISH = {"Tree Cities of the World", "Green City Accord"}
-
-RECOGNITIONS = {
-    "europe-prize": ("Prix de l’Europe", "Europe Prize"),
-    "ville-euro-citoyenne": ("Ville euro-citoyenne", "Euro-citizen City (Ville euro-citoyenne)"),
-    "ville-europeenne": ("Ville européenne", "European City (Ville européenne)"),
-    "tree-cities-of-the-world": ("Tree Cities of the World", "Tree Cities of the World"),
-    "green-city-accord": ("Green City Accord", "Green City Accord"),
-    "age-friendly-cities": ("Ville amie des aînés", "Age-friendly City"),
-}
-
-
-@pytest.fixture
-def networks_content(angers_content):
-    """Still the bundled content: these assertions read Angers' networks and labels (to be rebuilt on
-    factories, see "Tests" in docs/architecture.md)."""
+from tests.networks.conftest import CITY_NETWORKS, KEPT_IN_ENGLISH, NETWORKS, RECOGNITIONS, THEMATIC_NETWORKS
 
 
 def main_of(response):
@@ -65,9 +19,7 @@ def network_card(page, slug):
 
 
 @pytest.mark.parametrize(("language", "path"), [("fr", "/fr/reseaux/"), ("en", "/en/networks/")])
-def test_networks_page_shows_every_network_with_its_name_and_acronym(
-    client, networks_content, language, path
-):
+def test_networks_page_shows_every_network_with_its_name_and_acronym(client, networks_world, language, path):
     response = client.get(path)
     assert response.status_code == 200
     page = main_of(response)
@@ -86,19 +38,13 @@ def test_networks_page_shows_every_network_with_its_name_and_acronym(
         ("/en/networks/", "City networks", "Thematic networks"),
     ],
 )
-def test_networks_are_grouped_by_kind(client, networks_content, path, city_heading, thematic_heading):
+def test_networks_are_grouped_by_kind(client, networks_world, path, city_heading, thematic_heading):
     page = main_of(client.get(path))
     city, thematic = page.split(f'<h2 id="group-thematic">{thematic_heading}</h2>')
     assert f'<h2 id="group-city">{city_heading}</h2>' in city
-    for slug in [
-        "afccre",
-        "cites-unies-france",
-        "uclg",
-        "eurocities",
-        "pays-de-la-loire-cooperation-internationale",
-    ]:
+    for slug in CITY_NETWORKS:
         assert f'id="{slug}"' in city
-    for slug in ["global-covenant-of-mayors", "educating-cities"]:
+    for slug in THEMATIC_NETWORKS:
         assert f'id="{slug}"' in thematic
 
 
@@ -108,53 +54,54 @@ def test_networks_are_grouped_by_kind(client, networks_content, path, city_headi
         (
             "/fr/reseaux/",
             {
-                "afccre": ["<dt>Création</dt><dd>1951</dd>", "<dt>Membres</dt><dd>plus de 1\xa0500</dd>"],
-                "cites-unies-france": ["<dd>1975</dd>", "<dt>Membres</dt><dd>300</dd>"],
-                "uclg": ["<dd>2004</dd>", "<dd>près de 70\xa0%</dd>"],
-                "eurocities": [
+                "river-towns": [
+                    "<dt>Création</dt><dd>1951</dd>",
+                    "<dt>Membres</dt><dd>plus de 1\xa0500</dd>",
+                ],
+                "twin-towns-france": ["<dd>1975</dd>", "<dt>Membres</dt><dd>300</dd>"],
+                "world-towns": ["<dd>2004</dd>", "<dd>près de 70\xa0%</dd>"],
+                "bridges": [
                     "<dd>1986</dd>",
                     "<dd>plus de 200</dd>",
                     "<dt>Pays</dt><dd>38</dd>",
                     "<dd>130 millions</dd>",
                 ],
-                "global-covenant-of-mayors": [
+                "climate-pact": [
                     "<dd>12\xa0761</dd>",
                     "<dd>142</dd>",
                     "<dd>plus de 1 milliard</dd>",
                 ],
-                "educating-cities": ["<dd>1994</dd>", "<dd>plus de 500</dd>", "<dd>34</dd>"],
-                "pays-de-la-loire-cooperation-internationale": ["<dt>Siège</dt><dd>Angers</dd>", "ALCID"],
+                "learning-towns": ["<dd>1994</dd>", "<dd>plus de 500</dd>", "<dd>34</dd>"],
+                "valley-cooperation": ["<dt>Siège</dt><dd>Valmont</dd>", "VALCO"],
             },
         ),
         (
             "/en/networks/",
             {
-                "afccre": ["<dt>Founded</dt><dd>1951</dd>", "<dt>Members</dt><dd>more than 1,500</dd>"],
-                "cites-unies-france": ["<dd>1975</dd>", "<dt>Members</dt><dd>300</dd>"],
-                "uclg": ["<dd>2004</dd>", "<dd>nearly 70%</dd>"],
-                "eurocities": [
+                "river-towns": ["<dt>Founded</dt><dd>1951</dd>", "<dt>Members</dt><dd>more than 1,500</dd>"],
+                "twin-towns-france": ["<dd>1975</dd>", "<dt>Members</dt><dd>300</dd>"],
+                "world-towns": ["<dd>2004</dd>", "<dd>nearly 70%</dd>"],
+                "bridges": [
                     "<dd>1986</dd>",
                     "<dd>more than 200</dd>",
                     "<dt>Countries</dt><dd>38</dd>",
                     "<dd>130 million</dd>",
                 ],
-                "global-covenant-of-mayors": [
+                "climate-pact": [
                     "<dd>12,761</dd>",
                     "<dd>142</dd>",
                     "<dd>more than 1 billion</dd>",
                 ],
-                "educating-cities": ["<dd>1994</dd>", "<dd>more than 500</dd>", "<dd>34</dd>"],
-                "pays-de-la-loire-cooperation-internationale": [
-                    "<dt>Headquarters</dt><dd>Angers</dd>",
-                    "ALCID",
+                "learning-towns": ["<dd>1994</dd>", "<dd>more than 500</dd>", "<dd>34</dd>"],
+                "valley-cooperation": [
+                    "<dt>Headquarters</dt><dd>Valmont</dd>",
+                    "VALCO",
                 ],
             },
         ),
     ],
 )
-def test_networks_show_founding_year_and_figures_in_the_page_language(
-    client, networks_content, path, expected
-):
+def test_networks_show_founding_year_and_figures_in_the_page_language(client, networks_world, path, expected):
     page = main_of(client.get(path))
     for slug, fragments in expected.items():
         card = network_card(page, slug)
@@ -175,22 +122,22 @@ def test_a_figure_shows_the_year_it_refers_to(client, make_network, make_figure)
     [
         (
             "/fr/reseaux/",
-            "à l’origine du mouvement des jumelages",
-            '<a href="https://www.afccre.org/" rel="external noopener" class="external-link">Site officiel\xa0: AFCCRE'
+            "à l’origine des fêtes fluviales",
+            '<a href="https://www.river-towns.example/" rel="external noopener" class="external-link">Site officiel\xa0: AVF'
             '<span class="visually-hidden"> (site externe)</span></a>',
         ),
         (
             "/en/networks/",
-            "started the town-twinning movement",
-            '<a href="https://www.afccre.org/" rel="external noopener" class="external-link">Official website: AFCCRE'
+            "started the river festivals",
+            '<a href="https://www.river-towns.example/" rel="external noopener" class="external-link">Official website: ART'
             '<span class="visually-hidden"> (external site)</span></a>',
         ),
     ],
 )
 def test_each_network_says_what_it_does_and_links_to_its_site(
-    client, networks_content, path, what_it_does, link
+    client, networks_world, path, what_it_does, link
 ):
-    card = network_card(main_of(client.get(path)), "afccre")
+    card = network_card(main_of(client.get(path)), "river-towns")
     assert what_it_does in card
     assert link in card
     assert 'target="_blank"' not in card
@@ -201,18 +148,18 @@ def test_each_network_says_what_it_does_and_links_to_its_site(
     [
         ("/fr/reseaux/cgl/", None, None),
         (
-            "/fr/reseaux/uclg/",
-            '<h1>Cités et Gouvernements Locaux Unis <span class="acronym">(CGLU)</span>',
+            "/fr/reseaux/world-towns/",
+            '<h1>Villes du monde unies <span class="acronym">(VMU)</span>',
             "Ce que la ville y gagne",
         ),
         (
-            "/en/networks/uclg/",
-            '<h1>United Cities and Local Governments <span class="acronym">(UCLG)</span>',
+            "/en/networks/world-towns/",
+            '<h1>United World Towns <span class="acronym">(UWT)</span>',
             "What the city gains from it",
         ),
     ],
 )
-def test_each_network_has_its_own_page(client, networks_content, path, heading, benefits):
+def test_each_network_has_its_own_page(client, networks_world, path, heading, benefits):
     response = client.get(path)
     if heading is None:
         assert response.status_code == 404
@@ -223,20 +170,20 @@ def test_each_network_has_its_own_page(client, networks_content, path, heading, 
     assert "2004" in page
 
 
-def test_the_list_links_to_each_network_page_in_the_same_language(client, networks_content):
-    assert 'href="/en/networks/uclg/">More about UCLG</a>' in main_of(client.get("/en/networks/"))
-    assert 'href="/fr/reseaux/uclg/">En savoir plus sur CGLU</a>' in main_of(client.get("/fr/reseaux/"))
+def test_the_list_links_to_each_network_page_in_the_same_language(client, networks_world):
+    assert 'href="/en/networks/world-towns/">More about UWT</a>' in main_of(client.get("/en/networks/"))
+    assert 'href="/fr/reseaux/world-towns/">En savoir plus sur VMU</a>' in main_of(client.get("/fr/reseaux/"))
 
 
-def test_the_language_switcher_of_a_network_page_leads_to_the_same_network(client, networks_content):
-    page = client.get("/fr/reseaux/uclg/").content.decode()
-    assert 'href="/en/networks/uclg/" hreflang="en" lang="en">English</a>' in page
+def test_the_language_switcher_of_a_network_page_leads_to_the_same_network(client, networks_world):
+    page = client.get("/fr/reseaux/world-towns/").content.decode()
+    assert 'href="/en/networks/world-towns/" hreflang="en" lang="en">English</a>' in page
 
 
 @pytest.mark.parametrize(
     ("language", "path"), [("fr", "/fr/labels-et-distinctions/"), ("en", "/en/labels-and-awards/")]
 )
-def test_labels_page_shows_every_recognition(client, networks_content, language, path):
+def test_labels_page_shows_every_recognition(client, networks_world, language, path):
     response = client.get(path)
     assert response.status_code == 200
     page = main_of(response)
@@ -247,18 +194,16 @@ def test_labels_page_shows_every_recognition(client, networks_content, language,
         assert f'<h2 id="{slug}-title">{name}</h2>' in page
 
 
-def test_english_names_on_french_pages_are_marked_as_english(client, networks_content):
+def test_english_names_on_french_pages_are_marked_as_english(client, networks_world):
     page = main_of(client.get("/fr/labels-et-distinctions/"))
-    assert (
-        '<h2 id="tree-cities-of-the-world-title"><span lang="en">Tree Cities of the World</span></h2>' in page
-    )
-    assert '<span lang="en">Green City Accord</span>' in page
-    assert 'Site officiel\u00a0: <span lang="en">Tree Cities of the World</span>' in page
+    assert '<h2 id="tree-towns-title"><span lang="en">Tree Towns</span></h2>' in page
+    assert '<span lang="en">Clean Air Accord</span>' in page
+    assert 'Site officiel\u00a0: <span lang="en">Tree Towns</span>' in page
 
 
-def test_english_names_on_english_pages_carry_no_language_mark(client, networks_content):
+def test_english_names_on_english_pages_carry_no_language_mark(client, networks_world):
     page = main_of(client.get("/en/labels-and-awards/"))
-    assert '<h2 id="tree-cities-of-the-world-title">Tree Cities of the World</h2>' in page
+    assert '<h2 id="tree-towns-title">Tree Towns</h2>' in page
     assert 'lang="en"' not in page
 
 
@@ -271,9 +216,9 @@ def test_a_network_name_kept_in_english_is_marked_on_its_french_page(client, mak
 
 
 @pytest.mark.parametrize("path", ["/fr/labels-et-distinctions/", "/en/labels-and-awards/"])
-def test_a_renewable_label_without_validity_dates_is_shown_as_to_be_confirmed(client, networks_content, path):
+def test_a_renewable_label_without_validity_dates_is_shown_as_to_be_confirmed(client, networks_world, path):
     page = main_of(client.get(path))
-    article = page.split('id="tree-cities-of-the-world"')[1].split("</article>")[0]
+    article = page.split('id="tree-towns"')[1].split("</article>")[0]
     expected = "validité à confirmer" if path.startswith("/fr/") else "validity to be confirmed"
     assert expected in article
 
@@ -313,7 +258,7 @@ def test_a_renewable_label_without_validity_dates_is_shown_as_to_be_confirmed(cl
         ),
     ],
 )
-def test_labels_page_shows_awarding_bodies_years_and_levels(client, networks_content, path, fragments):
+def test_labels_page_shows_awarding_bodies_years_and_levels(client, networks_world, path, fragments):
     page = main_of(client.get(path))
     for fragment in fragments:
         assert fragment in page, fragment
@@ -343,7 +288,7 @@ def test_labels_page_shows_awarding_bodies_years_and_levels(client, networks_con
     ],
 )
 def test_the_europe_prize_shows_its_ladder_with_the_diploma_marked_in_words(
-    client, networks_content, path, rungs
+    client, networks_world, path, rungs
 ):
     page = main_of(client.get(path))
     ladder = page.split('<ol class="ladder" aria-labelledby="europe-prize-levels">')[1].split("</ol>")[0]
@@ -358,41 +303,41 @@ def test_the_europe_prize_shows_its_ladder_with_the_diploma_marked_in_words(
     assert ladder.count("ladder__rung--reached") == 1
 
 
-def test_unpublished_items_are_left_out_of_public_pages(client, networks_content):
-    Network.objects.filter(slug="uclg").update(published=False)
+def test_unpublished_items_are_left_out_of_public_pages(client, networks_world):
+    Network.objects.filter(slug="world-towns").update(published=False)
     Recognition.objects.filter(slug="europe-prize").update(published=False)
-    assert 'id="uclg"' not in client.get("/en/networks/").content.decode()
-    assert client.get("/en/networks/uclg/").status_code == 404
+    assert 'id="world-towns"' not in client.get("/en/networks/").content.decode()
+    assert client.get("/en/networks/world-towns/").status_code == 404
     assert "Europe Prize" not in main_of(client.get("/en/labels-and-awards/"))
 
 
-def test_staff_preview_unpublished_items_through_their_own_url(client, networks_content, admin_user):
-    Network.objects.filter(slug="uclg").update(published=False)
+def test_staff_preview_unpublished_items_through_their_own_url(client, networks_world, admin_user):
+    Network.objects.filter(slug="world-towns").update(published=False)
     Recognition.objects.filter(slug="europe-prize").update(published=False)
-    anonymous = client.get("/en/networks/preview/uclg/")
+    anonymous = client.get("/en/networks/preview/world-towns/")
     assert anonymous.status_code == 302
     assert anonymous["Location"].startswith("/admin/login/")
     assert client.get("/en/labels-and-awards/preview/").status_code == 302
 
     client.force_login(User.objects.create(username="newsletter-only", is_staff=True))
     assert (
-        client.get("/en/networks/preview/uclg/").status_code == 403
+        client.get("/en/networks/preview/world-towns/").status_code == 403
     )  # staff without the right to see networks
     assert client.get("/en/labels-and-awards/preview/").status_code == 403
 
     client.force_login(admin_user)
-    preview = client.get("/en/networks/preview/uclg/").content.decode()
+    preview = client.get("/en/networks/preview/world-towns/").content.decode()
     assert "Staff preview. This page is not published: visitors cannot see it." in preview
     assert '<meta name="robots" content="noindex">' in preview
     labels = client.get("/fr/labels-et-distinctions/apercu/").content.decode()
     assert "Prix de l’Europe" in labels
     assert "Non publié" in labels
     # The public pages stay public-only, even for staff.
-    assert client.get("/en/networks/uclg/").status_code == 404
+    assert client.get("/en/networks/world-towns/").status_code == 404
 
 
-@pytest.mark.parametrize("path", ["/fr/reseaux/", "/en/networks/uclg/", "/en/labels-and-awards/"])
-def test_public_pages_stay_cacheable(client, networks_content, path):
+@pytest.mark.parametrize("path", ["/fr/reseaux/", "/en/networks/world-towns/", "/en/labels-and-awards/"])
+def test_public_pages_stay_cacheable(client, networks_world, path):
     response = client.get(path)
     assert "Cookie" not in response.get("Vary", "")
     assert not response.cookies

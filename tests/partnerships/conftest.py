@@ -1,5 +1,6 @@
 """Fixtures of the partnerships tests: cities built in code, staff accounts, a throwaway media folder."""
 
+import datetime
 import io
 from decimal import Decimal
 
@@ -108,3 +109,180 @@ def jpeg_file():
         return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
     return make
+
+
+@pytest.fixture
+def partner_world(db):
+    """Eight invented partner cities on four continents, of three agreement types, with themes, key dates and
+    two programmes: enough for every filter, the map, the timeline and the neighbours of a city page.
+
+    In the order of the list (year started, then slug): Eastwold (GB, 1964), Marbeck (DE, 1964), Kalani (ML,
+    1974), Vinaterra (IT, 1982, "Vinaterre" in French), Sorvik (SE, 1998), Haiqiao (CN, 2006), Brzezno (PL,
+    2011, agreement signed on 9 May 2016), Pine Hollow (US, 2011)."""
+    themes = {
+        slug: Theme.objects.create(slug=slug, name_fr=name_fr, name_en=name_en, display_order=order)
+        for order, (slug, name_fr, name_en) in enumerate(
+            [
+                ("culture", "Culture", "Culture"),
+                ("youth", "Jeunesse", "Youth"),
+                ("economy", "Économie", "Economy"),
+                ("health", "Santé", "Health"),
+            ]
+        )
+    }
+
+    def city(slug, name, country, agreement_type, year_started, latitude, longitude, city_themes, **fields):
+        values = {
+            "slug": slug,
+            "name_fr": fields.pop("name_fr", name),
+            "name_en": name,
+            "country": country,
+            "agreement_type": agreement_type,
+            "year_started": year_started,
+            "summary_fr": f"{name}, ville partenaire depuis {year_started}.",
+            "summary_en": f"{name}, a partner city since {year_started}.",
+            "latitude": Decimal(latitude),
+            "longitude": Decimal(longitude),
+            "published": True,
+        } | fields
+        created = PartnerCity.objects.create(**values)
+        created.themes.set([themes[theme] for theme in city_themes])
+        return created
+
+    cities = {
+        "eastwold": city(
+            "eastwold",
+            "Eastwold",
+            "GB",
+            AgreementType.TWINNING,
+            1964,
+            "53.5450",
+            "-2.6325",
+            ["culture", "youth"],
+            region_fr="Lancashire",
+            region_en="Lancashire",
+            summary_fr="Ville de filatures du Lancashire.",
+            summary_en="A mill town in Lancashire.",
+            body_fr="Les deux villes échangent des brass bands.",
+            body_en="The two towns exchange brass bands.",
+        ),
+        "marbeck": city(
+            "marbeck",
+            "Marbeck",
+            "DE",
+            AgreementType.TWINNING,
+            1964,
+            "52.2799",
+            "8.0472",
+            ["culture", "youth"],
+            region_fr="Basse-Saxe",
+            region_en="Lower Saxony",
+        ),
+        "kalani": city(
+            "kalani",
+            "Kalani",
+            "ML",
+            AgreementType.DECENTRALISED_COOPERATION,
+            1974,
+            "12.6392",
+            "-8.0029",
+            ["health"],
+            body_fr="La coopération soutient le *centre de santé* du quartier.",
+            body_en='The cooperation supports the local health centre (<em lang="fr">centre de santé</em>).',
+        ),
+        "vinaterra": city(
+            "vinaterra",
+            "Vinaterra",
+            "IT",
+            AgreementType.TWINNING,
+            1982,
+            "43.7228",
+            "10.4017",
+            ["culture"],
+            name_fr="Vinaterre",
+        ),
+        "sorvik": city(
+            "sorvik",
+            "Sorvik",
+            "SE",
+            AgreementType.PARTNERSHIP,
+            1998,
+            "59.1955",
+            "17.6253",
+            ["economy"],
+        ),
+        "haiqiao": city(
+            "haiqiao",
+            "Haiqiao",
+            "CN",
+            AgreementType.PARTNERSHIP,
+            2006,
+            "37.4638",
+            "121.4479",
+            ["economy", "culture"],
+        ),
+        "brzezno": city(
+            "brzezno",
+            "Brzezno",
+            "PL",
+            AgreementType.TWINNING,
+            2011,
+            "53.0138",
+            "18.5984",
+            ["culture"],
+            region_fr="Poméranie",
+            region_en="Pomerania",
+            agreement_signed_on=datetime.date(2016, 5, 9),
+            body_fr="Ville natale de l’astronome Kaspar Wend.",
+            body_en="Birthplace of the astronomer Kaspar Wend.",
+            website="https://www.brzezno.example/",
+        ),
+        "pine-hollow": city(
+            "pine-hollow",
+            "Pine Hollow",
+            "US",
+            AgreementType.PARTNERSHIP,
+            2011,
+            "30.2672",
+            "-97.7431",
+            ["economy"],
+            region_fr="Texas",
+            region_en="Texas",
+            website="https://www.pinehollow.example/",
+        ),
+    }
+    Milestone.objects.create(
+        partner_city=cities["brzezno"],
+        year=2011,
+        title_fr="Début du partenariat",
+        title_en="The partnership begins",
+    )
+    Milestone.objects.create(
+        partner_city=cities["brzezno"],
+        year=2016,
+        date=datetime.date(2016, 5, 9),
+        title_fr="Signature de l’accord le jour de l’Europe",
+        title_en="Agreement signed on Europe Day",
+    )
+    youth_exchange = Programme.objects.create(
+        slug="youth-exchange",
+        name_fr="Échange de jeunes",
+        name_en="Youth exchange",
+        start_year=1967,
+        summary_fr="Depuis 1967, des lycéens partent chaque été.",
+        summary_en="Since 1967, pupils go abroad each summer.",
+        body_fr="Le plus ancien échange de la ville.",
+        body_en="The town’s oldest exchange.",
+        published=True,
+    )
+    youth_exchange.partner_cities.set([cities["eastwold"], cities["marbeck"], cities["vinaterra"]])
+    kalani_house = Programme.objects.create(
+        slug="kalani-house",
+        name_fr="Maison de Kalani",
+        name_en="Kalani House",
+        summary_fr="Une maison d’accueil à Kalani.",
+        summary_en="A guest house in Kalani.",
+        published=True,
+    )
+    kalani_house.partner_cities.set([cities["kalani"]])
+    return cities

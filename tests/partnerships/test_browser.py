@@ -11,24 +11,24 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "fr": [
         "/fr/villes-partenaires/",
-        "/fr/villes-partenaires/torun/",
+        "/fr/villes-partenaires/brzezno/",
         "/fr/villes-partenaires/carte/",
         "/fr/villes-partenaires/chronologie/",
-        "/fr/villes-partenaires/programmes/maison-du-partenariat-angers-bamako/",
+        "/fr/villes-partenaires/programmes/kalani-house/",
     ],
     "en": [
         "/en/partner-cities/?type=friendship",  # the "no result" state
-        "/en/partner-cities/yantai/",
+        "/en/partner-cities/haiqiao/",
         "/en/partner-cities/map/",
         "/en/partner-cities/timeline/",
-        "/en/partner-cities/programmes/jeunes-ambassadeurs/",
+        "/en/partner-cities/programmes/youth-exchange/",
     ],
 }
 MORE_PAGES = ["/en/partner-cities/", "/fr/villes-partenaires/?type=twinning&continent=europe&theme=youth"]
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_pages_have_no_accessibility_violation_and_ask_no_other_host(browser_page, angers_content, language):
+def test_pages_have_no_accessibility_violation_and_ask_no_other_host(browser_page, partner_world, language):
     for path in PAGES[language]:
         response = browser_page.visit(path)
         assert response.status == 200, path
@@ -37,25 +37,25 @@ def test_pages_have_no_accessibility_violation_and_ask_no_other_host(browser_pag
     assert browser_page.context.cookies() == []
 
 
-def test_map_markers_are_keyboard_links_with_a_name(browser_page, angers_content):
+def test_map_markers_are_keyboard_links_with_a_name(browser_page, partner_world):
     browser_page.visit("/en/partner-cities/map/")
-    marker = browser_page.get_by_role("link", name="Yantai (China)")
+    marker = browser_page.get_by_role("link", name="Haiqiao (China)")
     assert marker.count() == 1
     marker.focus()
     browser_page.keyboard.press("Enter")
-    browser_page.wait_for_url("**/en/partner-cities/yantai/")
-    assert browser_page.locator("h1").inner_text() == "Yantai"
+    browser_page.wait_for_url("**/en/partner-cities/haiqiao/")
+    assert browser_page.locator("h1").inner_text() == "Haiqiao"
 
 
-def test_pages_are_valid_html(client, angers_content, html_validator):
-    paths = [*PAGES["fr"], *PAGES["en"], *MORE_PAGES, "/en/partner-cities/preview/wigan/"]
+def test_pages_are_valid_html(client, partner_world, html_validator):
+    paths = [*PAGES["fr"], *PAGES["en"], *MORE_PAGES, "/en/partner-cities/preview/eastwold/"]
     client.force_login(User.objects.create(username="editor", is_staff=True))
     documents = {path: client.get(path).content.decode() for path in paths}
     assert html_validator(documents) == {}
 
 
 @pytest.fixture
-def staff_browser(browser_page, angers_content):
+def staff_browser(browser_page, partner_world):
     """The browser, signed in to the admin as a Communication member (not a superuser)."""
     user = User.objects.create_user("dominique", password="correct-horse-battery-staple", is_staff=True)
     user.groups.add(Group.objects.get(name="Communication"))
@@ -68,8 +68,8 @@ def staff_browser(browser_page, angers_content):
 
 
 def test_admin_tabs_load_from_our_host_and_show_an_error_in_a_hidden_tab(staff_browser):
-    torun = PartnerCity.objects.get(slug="torun")
-    staff_browser.visit(f"/admin/partnerships/partnercity/{torun.pk}/change/")
+    brzezno = PartnerCity.objects.get(slug="brzezno")
+    staff_browser.visit(f"/admin/partnerships/partnercity/{brzezno.pk}/change/")
     assert staff_browser.locator(".ui-tabs").count() > 5  # jQuery UI (served by us) built the tabs
     assert staff_browser.locator(".mt-tab-has-errors").count() == 0
     assert not staff_browser.locator("#id_name_en").is_visible()  # English is the second tab
