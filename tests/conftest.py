@@ -165,6 +165,30 @@ def test_city(db, settings, tmp_path):
     call_command("load_content", str(TEST_CITY_CONTENT), stdout=io.StringIO())
 
 
+def publish_a_newsletter_issue():
+    """A sent issue with a card, so that the crawls reach the archive's issue pages too."""
+    from django.utils import timezone
+
+    from newsletter.models import NewsletterIssue
+    from partnerships.models import PartnerCity
+    from tests.newsletter.issues import issue
+
+    now = timezone.now()
+    sent = issue(
+        state=NewsletterIssue.State.SENT,
+        sending_started_at=now,
+        sent_at=now,
+        subject_fr="Des nouvelles de nos villes partenaires",
+        subject_en="News from our partner cities",
+        preheader_fr="Les chorales se retrouvent",
+        preheader_en="The choirs meet again",
+        body_fr="## Nouvelles\n\nLes chorales de [nos villes partenaires](/fr/villes-partenaires/) se retrouvent.",
+        body_en="## News\n\nThe choirs of [our partner cities](/en/partner-cities/) meet again.",
+    )
+    sent.partner_cities.set(PartnerCity.objects.published()[:1])
+    return sent
+
+
 @contextmanager
 def committed_test_city(django_db_blocker):
     """Valmont's content committed beside the tests' transactions (for a module-wide crawl), with its
@@ -172,6 +196,7 @@ def committed_test_city(django_db_blocker):
     with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
         with django_db_blocker.unblock():
             call_command("load_content", str(TEST_CITY_CONTENT), stdout=io.StringIO())
+            publish_a_newsletter_issue()
         try:
             yield
         finally:
@@ -223,10 +248,10 @@ def site_profile(db):
     from angers_intl.models import SiteProfile
 
     return SiteProfile.objects.create(
-        city_name_fr="Angers",
-        city_name_en="Angers",
-        site_title_fr="Angers à l’international",
-        site_title_en="Angers International",
+        city_name_fr="Valmont",
+        city_name_en="Valmont",
+        site_title_fr="Valmont à l’international",
+        site_title_en="Valmont International",
         intro_fr="Une ville ouverte sur le monde.",
         intro_en="A city open to the world.",
     )

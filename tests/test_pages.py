@@ -47,7 +47,7 @@ def test_home_shows_figures_computed_from_the_data(client, site_profile):
     page = response.content.decode()
     assert "<dd>1964</dd>" in page
     assert "A city open to the world." in page
-    assert "Angers International" in page
+    assert "Valmont International" in page
 
 
 @pytest.mark.parametrize(

@@ -18,10 +18,10 @@ CHANGELIST = "/admin/newsletter/newsletterissue/"
 
 @pytest.fixture
 def mail(sending_settings, smtp_server, site_profile):
-    site_profile.publisher_fr = "Ville d’Angers"
-    site_profile.publisher_en = "City of Angers"
+    site_profile.publisher_fr = "Ville de Valmont"
+    site_profile.publisher_en = "Town of Valmont"
     site_profile.postal_address_fr = (
-        "Hôtel de ville, boulevard de la Résistance et de la Déportation, 49000 Angers"
+        "Hôtel de ville, boulevard de la Résistance et de la Déportation, 79000 Valmont"
     )
     site_profile.contact_email = "international@example.org"
     site_profile.save()
@@ -72,7 +72,7 @@ def test_from_the_admin_action_to_the_inbox_in_each_language(
     [english] = mail.received("ben@example.org")
     assert french["Subject"] == "Des nouvelles de nos villes jumelles"
     assert english["Subject"] == "News from our twin cities"
-    assert french["From"] == "Angers à l’international <lettre@international.example.org>"
+    assert french["From"] == "Valmont à l’international <lettre@international.example.org>"
     assert french["Reply-To"] == "international@example.org"
     for message, unsubscribe_path in ((french, "/fr/lettre-d-information/"), (english, "/en/newsletter/")):
         assert message["Date"]
@@ -94,8 +94,8 @@ def test_from_the_admin_action_to_the_inbox_in_each_language(
         assert not re.search(r'(href|src)="/', html)  # every link absolute
     french_text = french.get_body(("plain",)).get_content()
     assert "notre page <https://international.example.org/fr/villes-partenaires/>" in french_text
-    assert "Hôtel de ville, boulevard de la Résistance et de la Déportation, 49000 Angers" in french_text
-    assert "City of Angers" in english.get_body(("html",)).get_content()
+    assert "Hôtel de ville, boulevard de la Résistance et de la Déportation, 79000 Valmont" in french_text
+    assert "Town of Valmont" in english.get_body(("html",)).get_content()
 
 
 @pytest.mark.django_db
@@ -165,12 +165,9 @@ def test_a_schedule_in_the_past_is_refused(mail, sender):
 def test_only_the_newsletter_group_and_superusers_may_send(
     mail, client, django_capture_on_commit_callbacks, run_worker
 ):
-    from django.core.management import call_command
-
-    call_command("load_content", stdout=__import__("io").StringIO())
     confirmed("ana@example.org")
     editor = User.objects.create_user("editor", is_staff=True)
-    editor.groups.add(Group.objects.get_or_create(name="Communication")[0])
+    editor.groups.add(Group.objects.get(name="Communication"))
     newsletter_issue = issue()
     client.force_login(editor)
     with django_capture_on_commit_callbacks(execute=True):

@@ -12,7 +12,7 @@ from .helpers import ANSWER_PAGE, PAGE, confirmation_link, html_part, unsubscrib
 
 LIFECYCLE = {
     "fr": {
-        "subject": "Confirmez votre inscription à la lettre d’information Angers à l’international",
+        "subject": "Confirmez votre inscription à la lettre d’information Valmont à l’international",
         "body": "Quelqu’un, sans doute vous, a demandé à recevoir la lettre d’information",
         "not_you": "Ce n’est pas vous\u00a0?",
         "confirm_button": "Confirmer mon inscription",
@@ -21,8 +21,8 @@ LIFECYCLE = {
         "unsubscribed": "Vous êtes désabonné",
     },
     "en": {
-        "subject": "Confirm your subscription to the Angers International newsletter",
-        "body": "Someone, probably you, asked to receive the newsletter of Angers International",
+        "subject": "Confirm your subscription to the Valmont International newsletter",
+        "body": "Someone, probably you, asked to receive the newsletter of Valmont International",
         "not_you": "Not you?",
         "confirm_button": "Confirm my subscription",
         "confirmed": "Subscription confirmed",
@@ -208,7 +208,7 @@ def test_confirmed_subscriber_asking_again_is_told_and_nothing_changes(
     assert subscriber.confirmed_at == confirmed_at
     assert subscriber.language == "en"
     notice = mailoutbox[1]
-    assert notice.subject == "You already receive the Angers International newsletter"
+    assert notice.subject == "You already receive the Valmont International newsletter"
     assert "/confirm" not in notice.body
     assert unsubscribe_link(notice).startswith("/en/newsletter/unsubscribe/")
 
@@ -286,7 +286,7 @@ def test_asking_for_an_unsubscribe_link_by_address(
     assert response.status_code == 302
     message = mailoutbox[1]
     assert message.to == ["lost@example.org"]
-    assert message.subject == "Your link to unsubscribe from the Angers International newsletter"
+    assert message.subject == "Your link to unsubscribe from the Valmont International newsletter"
     client.post(unsubscribe_link(message))
     assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
 
@@ -311,5 +311,5 @@ def test_mails_name_the_site_from_its_profile_never_a_fixed_city(client, db, sub
     subscribe("t@example.org", language="en")
     message = mailoutbox[0]
     assert "Tampere International" in message.subject
-    assert "Angers" not in message.body + html_part(message)
+    assert "Angers" not in message.body + html_part(message)  # no city name is written in code
     assert message.reply_to == ["hello@tampere.example"]

@@ -30,7 +30,7 @@ def prepared(sending_settings, site_profile):
     site_profile.contact_email = "international@example.org"
     site_profile.save()
     newsletter_issue = issue(
-        body_fr="## Été à Angers\n\nDes échanges — « guillemets », = signes =, et une ligne très longue " * 5
+        body_fr="## Été à Valmont\n\nDes échanges — « guillemets », = signes =, et une ligne très longue " * 5
     )
     return {
         code: rendering.PreparedIssue(rendering.render_issue(newsletter_issue, code)) for code in ("fr", "en")
