@@ -83,23 +83,27 @@ def issue_cards(issue, *, absolute=True):
                 "width": city.image_width,
                 "height": city.image_height,
             }
-        cards.append(_card(city.name, city.summary, city.get_absolute_url(), image))
+        cards.append(_card(city.name, city.summary, make_url(city.get_absolute_url()), image))
     for programme in issue.programmes.all():
-        cards.append(_card(programme.name, programme.summary, programme.get_absolute_url()))
+        cards.append(_card(programme.name, programme.summary, make_url(programme.get_absolute_url())))
     for network in issue.networks.all():
-        cards.append(_card(network.name, network.description, network.get_absolute_url()))
+        cards.append(_card(network.name, network.description, make_url(network.get_absolute_url())))
     for distinction in issue.distinctions.select_related("recognition", "level"):
         cards.append(
-            _card(str(distinction), distinction.recognition.description, distinction.get_absolute_url())
+            _card(
+                str(distinction),
+                distinction.recognition.description,
+                make_url(distinction.get_absolute_url()),
+            )
         )
     return cards
 
 
-def _card(title, markdown_summary, path, image=None):
+def _card(title, markdown_summary, url, image=None):
     return {
         "title": title,
         "text": markdown_to_text(markdown_summary),
-        "url": absolute_url(path),
+        "url": url,
         "image": image,
     }
 
