@@ -40,7 +40,7 @@ PLANTED = {
     "GitHub token": "token: ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8\n",
     "Slack token": "hook = xoxb-" + "123456789012-abcdefABCDEF\n",
     "hard-coded SECRET_KEY": 'SECRET_KEY = "' + 'k9#Qz!2vLp@8wXr$5mNb^7tYc&1hGf*4dSa"\n',
-    "hard-coded EMAIL_HOST_PASSWORD": "EMAIL_HOST_PASSWORD = 'Tr0ub4dor&3xq9'\n",
+    "hard-coded EMAIL_HOST_PASSWORD": "EMAIL_HOST_PASSWORD = 'Tr0ub" + "4dor&3xq9'\n",
 }
 
 
