@@ -14,6 +14,10 @@ class AngersIntlConfig(AppConfig):
         from .staff import grant_staff_permissions
 
         post_migrate.connect(grant_staff_permissions, sender=self)
+        # Renditions and any other decoding refuse a pixel bomb too (Pillow raises above twice this).
+        from PIL import Image
+
+        Image.MAX_IMAGE_PIXELS = settings.IMAGE_UPLOAD_MAX_PIXELS
 
 
 def project_app_configs():

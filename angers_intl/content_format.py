@@ -14,7 +14,6 @@ and `ContentErrors` lists them all. The second writes, in one transaction, what 
 did to it since. A kind without a seed key (the site profile, the legal pages) is created whenever missing.
 """
 
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from importlib import import_module
@@ -23,15 +22,15 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.db import IntegrityError, models, transaction
 from django.utils.module_loading import module_has_submodule
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
-from PIL import Image
 
 from angers_intl.apps import project_app_configs
+from angers_intl.image_fields import clean_image
 from angers_intl.seeding import SeedLedger
 
 # The content that ships with the code, loaded by `load_content` without a folder (and so by `make run`).
@@ -345,13 +344,12 @@ class _RecordContext:
             raise ValueError("give the path of an image inside the content folder")
         if not path.is_file():
             raise ValueError(f"no file “{relative}” in the content folder")
-        data = path.read_bytes()
+        # The rules of every upload (size, pixels, real image, no SVG), checked before anything is written.
         try:
-            with Image.open(io.BytesIO(data)) as image:
-                image.verify()
-        except Exception:
-            raise ValueError(f"“{relative}” is not an image that can be opened") from None
-        return ContentFile(data, name=path.name)
+            with path.open("rb") as file:
+                return clean_image(File(file, name=path.name))
+        except ValidationError as error:
+            raise ValueError(f"“{relative}”: {' '.join(error.messages)}") from None
 
 
 class FolderLoader:

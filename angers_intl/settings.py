@@ -202,6 +202,21 @@ STORAGES = {
     },
 }
 
+# UPLOADS AND REQUEST LIMITS (docs/operations.md: nginx's client_max_body_size must equal REQUEST_MAX_BYTES)
+# Every image field (angers_intl/image_fields.py) refuses a file heavier or larger than these; Pillow itself
+# refuses to decode more than twice the pixel limit (PIL.Image.MAX_IMAGE_PIXELS, set in apps.py).
+IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+IMAGE_UPLOAD_MAX_PIXELS = env_int("IMAGE_UPLOAD_MAX_PIXELS", 40_000_000)
+# The largest request body: one image at its limit and the rest of its form. nginx refuses anything larger.
+REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", IMAGE_UPLOAD_MAX_BYTES + 2 * 1024 * 1024)
+# Django counts the non-file part of a request against this (a larger one gets our 413 page)…
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
+# …keeps an uploaded file up to this size in memory (larger ones go to a temporary file)…
+FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
+# …and refuses a request with more fields or files than these (the largest admin form has a few hundred).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 1000)
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 20)
+
 # E-MAIL
 # Django 6.1 MAILERS. Console in development; SMTP in production (EMAIL_HOST and friends), or any
 # backend named by EMAIL_BACKEND (for example a provider's API backend).

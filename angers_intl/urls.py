@@ -29,5 +29,6 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "angers_intl.views.bad_request"
 handler404 = "angers_intl.views.page_not_found"
 handler500 = "angers_intl.views.server_error"

@@ -4,11 +4,14 @@ import logging
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.template.defaultfilters import filesizeformat
 from django.templatetags.static import static
 from django.urls import reverse
+from django.views import defaults
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
@@ -71,6 +74,19 @@ def sitemap_xml(request):
             if alternate["lang_code"] == "x-default" and settings.LANGUAGE_CODE in locations:
                 alternate["location"] = locations[settings.LANGUAGE_CODE]
     return response
+
+
+# What Django raises for a request over DATA_UPLOAD_MAX_MEMORY_SIZE or the field and file counts: by default
+# a bare 400. The visitor gets our "too large" page with the status nginx gives above client_max_body_size.
+REQUEST_TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
+
+
+def bad_request(request, exception):
+    if isinstance(exception, REQUEST_TOO_LARGE):
+        limit = filesizeformat(settings.REQUEST_MAX_BYTES)
+        return render(request, "413.html", {"limit": limit}, status=413)
+    # Anything else (a foreign Host header among them): Django's plain 400, which needs no valid host.
+    return defaults.bad_request(request, exception)
 
 
 def page_not_found(request, exception):

@@ -16,6 +16,8 @@ import time_machine
 from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tests.dates import site_time
 
@@ -46,6 +48,18 @@ AXE_WCAG_21_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
 }
+
+
+# Property-based tests (tests/test_bad_input.py): a fixed number of examples, the same ones on every run, so
+# that the suite takes the same minute everywhere; HYPOTHESIS_PROFILE=thorough searches harder before a release.
+_HYPOTHESIS_COMMON = {
+    "deadline": None,
+    # The examples share the test's database transaction and client: that is the point (rows are counted).
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
+hypothesis_settings.register_profile("ci", max_examples=30, derandomize=True, **_HYPOTHESIS_COMMON)
+hypothesis_settings.register_profile("thorough", max_examples=500, **_HYPOTHESIS_COMMON)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_collection_modifyitems(items):

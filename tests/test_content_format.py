@@ -195,7 +195,9 @@ def test_a_folder_with_mistakes_is_refused_whole_and_every_mistake_is_named(
         "partner-cities.yaml, lumera, slug: the same key as lumera: each record needs its own",
         "partner-cities.yaml, lumera, themes: no theme “sailing”",
         "partner-cities.yaml, lumera, colour: unknown field",
-        "partner-cities.yaml, brennhausen, image: “images/partner-cities/brennhausen.png” is not an image",
+        # The rules of every upload (angers_intl/image_fields.py), in the command's language: English.
+        "partner-cities.yaml, brennhausen, image: “images/partner-cities/brennhausen.png”: "
+        "This file is not an image that can be read.",
         "recognitions.yaml: invalid YAML (line 3, column 1)",
         "events.yaml: unknown file",
     ]:

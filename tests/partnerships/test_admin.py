@@ -256,7 +256,7 @@ def test_an_image_is_previewed_in_the_form_and_the_list_and_shown_on_the_site(
 
     change = staff_client.get(f"/admin/partnerships/partnercity/{haarlem.pk}/change/").content.decode()
     assert re.search(
-        r'<img src="/media/renditions/partnerships/cities/grote-markt[^"]*-320w\.webp" width="320"', change
+        r'<img src="/media/renditions/partnerships/cities/[0-9a-f]{20}-320w\.webp" width="320"', change
     )
     listing = staff_client.get("/admin/partnerships/partnercity/").content.decode()
     assert re.search(
