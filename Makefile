@@ -18,10 +18,11 @@ TEST_ENV := DJANGO_DEBUG=0 \
 	DJANGO_SECURE_SSL_REDIRECT=0
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: help run test lint format messages superuser check-deploy bench bench-mail clean
+.PHONY: help run prod test lint format messages superuser check-deploy backup restore bench bench-mail clean
 
 help:
 	@echo "make run        set everything up and serve the site on http://127.0.0.1:$(PORT)/"
+	@echo "make prod       the production stack locally: nginx (shared cache) + gunicorn + worker on http://127.0.0.1:8080/"
 	@echo "make test       set everything up and run ruff, the migration check and the whole test suite"
 	@echo "make superuser  create the first staff account"
 	@echo "make messages   extract translatable strings into locale/ and compile them"
@@ -52,6 +53,11 @@ run: $(VENV)/.installed
 		$(DEV_ENV) $(MANAGE) db_worker --no-reload & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 		$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The production stack (deploy/): nginx with the shared cache on 127.0.0.1:$(PORT), 8080 unless given,
+# gunicorn on a Unix socket in run/, the task worker. Ctrl-C stops them all.
+prod: $(VENV)/.installed
+	@deploy/prod.sh $(if $(filter command line environment,$(origin PORT)),$(PORT),8080)
 
 # The Nu Html Checker for the HTML-validation tests, from its npm package, when npm is there.
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
