@@ -106,11 +106,15 @@ server {{
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("mode", choices=["local", "check"])
     parser.add_argument("--run-dir", required=True, type=Path)
     parser.add_argument("--port", type=int, default=8080)
-    parser.add_argument("--upstream", help="unix:/path/to.sock or 127.0.0.1:8000 (default: run-dir/gunicorn.sock)")
+    parser.add_argument(
+        "--upstream", help="unix:/path/to.sock or 127.0.0.1:8000 (default: run-dir/gunicorn.sock)"
+    )
     parser.add_argument("--certificate", type=Path)
     parser.add_argument("--key", type=Path)
     parser.add_argument("--no-access-log", action="store_true")

@@ -18,7 +18,9 @@ REQUIRE_REDIS = os.environ.get("REQUIRE_REDIS") == "1"
 def redis_cache():
     if not settings.REDIS_URL:
         if REQUIRE_REDIS:
-            pytest.fail("REDIS_URL is not set (REQUIRE_REDIS=1: CI must run these tests on Redis)", pytrace=False)
+            pytest.fail(
+                "REDIS_URL is not set (REQUIRE_REDIS=1: CI must run these tests on Redis)", pytrace=False
+            )
         pytest.skip("REDIS_URL is not set: the cache is per-process memory here")
     return cache
 
