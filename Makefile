@@ -28,6 +28,7 @@ help:
 	@echo "make messages   extract translatable strings into locale/ and compile them"
 	@echo "make bench      query counts and timings of the public pages (benchmarks/pages.py)"
 	@echo "make bench-mail one newsletter issue to 10,000 subscribers through the worker (benchmarks/mail.py)"
+	@echo "make backup     database and media files into backups/<date>/ with checksums (make restore BACKUP=…)"
 	@echo "make format     format the code with ruff"
 	@echo "make clean      remove the virtualenv, the SQLite database and collected static files"
 
@@ -93,6 +94,18 @@ check-deploy: $(VENV)/.installed
 		SITE_BASE_URL=$${SITE_BASE_URL:-https://international.example.org} \
 		DEFAULT_FROM_EMAIL=$${DEFAULT_FROM_EMAIL:-lettre@international.example.org} \
 		$(MANAGE) check --deploy --fail-level WARNING
+
+# Backups (angers_intl/backups.py): the database and media files with a manifest of SHA-256 checksums.
+# With the environment of the site (production: its DJANGO_SECRET_KEY, DATABASE_URL…); without a secret key,
+# the local development database of `make run`.
+BACKUP_ENV = DJANGO_DEBUG=$${DJANGO_DEBUG:-$$([ -n "$$DJANGO_SECRET_KEY" ] && echo 0 || echo 1)}
+BACKUP_DIR ?= backups/$(shell date -u +%Y-%m-%dT%H%M%SZ)
+backup: $(VENV)/.installed
+	$(BACKUP_ENV) $(MANAGE) backup $(BACKUP_DIR)
+
+restore: $(VENV)/.installed
+	@if [ -z "$(BACKUP)" ]; then echo "Say which backup: make restore BACKUP=backups/2026-12-01T031500Z" >&2; exit 2; fi
+	$(BACKUP_ENV) $(MANAGE) restore $(BACKUP) $(RESTORE_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

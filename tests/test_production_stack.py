@@ -23,6 +23,7 @@ import pytest
 from django.conf import settings
 
 from deploy.render_nginx import render
+from tests.processes import app_environment, manage
 
 REQUIRE_NGINX = os.environ.get("REQUIRE_NGINX") == "1"
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
@@ -38,40 +39,6 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def app_environment(folder, **overrides):
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "GUNICORN_"))
-    }
-    environment.update(
-        DJANGO_SETTINGS_MODULE="angers_intl.settings",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="stack-test-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        # On, as in production: the proxy says https, so the application must not redirect.
-        DJANGO_SECURE_SSL_REDIRECT="1",
-        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
-        DJANGO_MEDIA_ROOT=str(folder / "media"),
-        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
-        **overrides,
-    )
-    environment.pop("REDIS_URL", None)
-    return environment
-
-
-def manage(folder, *args, **overrides):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env=app_environment(folder, **overrides),
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 class Stack:
@@ -270,7 +237,7 @@ def test_the_newsletter_form_of_a_cached_page_works(stack):
     response.read()
     assert response.status == 302, response.headers
     count = "from newsletter.models import Subscriber; print(Subscriber.objects.filter(email='reader@example.org').count())"
-    assert manage(stack.folder, "shell", "--no-imports", "-c", count).strip() == "1"
+    assert manage(stack.folder, "shell", "--no-imports", "-c", count).stdout.strip() == "1"
 
 
 def test_a_change_shows_within_the_cache_lifetime(make_stack):
