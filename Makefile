@@ -26,7 +26,7 @@ help:
 	@echo "make test       set everything up and run ruff, the migration check and the whole test suite"
 	@echo "make superuser  create the first staff account"
 	@echo "make messages   extract translatable strings into locale/ and compile them"
-	@echo "make bench      query counts and timings of the public pages (benchmarks/pages.py)"
+	@echo "make bench      query counts and timings of the public pages, then the nginx/gunicorn stack with wrk"
 	@echo "make bench-mail one newsletter issue to 10,000 subscribers through the worker (benchmarks/mail.py)"
 	@echo "make backup     database and media files into backups/<date>/ with checksums (make restore BACKUP=…)"
 	@echo "make format     format the code with ruff"
@@ -112,6 +112,9 @@ clean:
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/pages.py
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
+		|| { echo "wrk is missing: sudo apt-get install -y wrk (the stack benchmark needs it)" >&2; exit 1; }
+	$(BIN)/python benchmarks/stack.py
 
 bench-mail: $(VENV)/.installed
 	$(BIN)/python benchmarks/mail.py

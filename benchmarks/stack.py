@@ -39,11 +39,19 @@ WRK = ["-t2", "-c32"]
 DURATION = "5s"
 ROUNDS = 3
 RESULTS = BASE_DIR / "benchmarks" / "results.json"
+# A query string no request has used before: distinct per run (the argument), per wrk thread and per request.
 DISTINCT_QUERY = """
-counter = 0
-request = function()
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_number", threads)
+end
+function init(args)
+  run, counter = args[1], 0
+end
+function request()
   counter = counter + 1
-  return wrk.format(nil, wrk.path .. "?bench=" .. counter .. "-" .. math.random(1, 1000000000))
+  return wrk.format(nil, wrk.path .. "?bench=" .. run .. "-" .. thread_number .. "-" .. counter)
 end
 """
 
@@ -137,7 +145,10 @@ def wrk(url, script=None, duration=DURATION):
     command = ["wrk", *WRK, f"-d{duration}"]
     if script:
         command += ["-s", str(script)]
-    output = subprocess.run([*command, url], capture_output=True, text=True, check=True, timeout=60).stdout
+    command.append(url)
+    if script:
+        command += ["--", str(time.time_ns())]
+    output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60).stdout
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if non_2xx:
         raise WrkErrors(f"wrk {url}: {non_2xx.group(1)} error responses")
@@ -165,6 +176,8 @@ def start_nginx(scratch, sock):
     run_dir = scratch / "nginx"
     # Static files from the scratch folder: the page copies; no access log (it would measure the disk).
     (scratch / "staticfiles" / "bench").mkdir(parents=True, exist_ok=True)
+    (scratch / "static" / "errors").mkdir(parents=True, exist_ok=True)
+    shutil.copy(BASE_DIR / "static" / "errors" / "503.html", scratch / "static" / "errors" / "503.html")
     (run_dir).mkdir(parents=True, exist_ok=True)
     config = render(
         "local", run_dir=run_dir, port=port, upstream=f"unix:{sock}", root=scratch, access_log=False
@@ -228,7 +241,9 @@ def compare_servers(scratch, env, port, sock):
                 for path in (PAGES["home"], PAGES["list"], PREBUILT)
             }
         except WrkErrors as error:
-            say(f"  {name}: {error}")
+            log = (scratch / "nginx" / "error.log").read_text().strip().splitlines()
+            say(f"  {name}: {error}; nginx: {log[-1] if log else 'nothing logged'}")
+            comparison[name] = {"errors": str(error)}
             continue
         finally:
             stop(process)

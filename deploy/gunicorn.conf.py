@@ -12,12 +12,13 @@ bind = os.environ.get("GUNICORN_BIND", "unix:/run/angers-intl/gunicorn.sock")
 # The socket is the only way in: nginx (same machine, same group) connects to it.
 umask = 0o007
 
-# One process per core plus one: a page is CPU-bound Python (templates), threads only help while a
-# request waits on the database or a slow client, which nginx already buffers.
+# Sync workers, one process per core plus one: a page is CPU-bound Python (templates); nginx buffers slow
+# clients, so a worker never waits on one. gthread measured no faster on the pages and slower on the
+# prebuilt-bytes view (docs/operations.md). GUNICORN_WORKER_CLASS=gthread and GUNICORN_THREADS switch.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
-worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
-threads = int(os.environ.get("GUNICORN_THREADS", 2))
-# nginx keeps connections to the socket open (upstream keepalive): gthread workers reuse them.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+threads = int(os.environ.get("GUNICORN_THREADS", 1))
+# Only gthread keeps nginx's upstream connections alive; sync workers close each one.
 keepalive = 30
 
 # Load the application once, before forking: faster start, shared memory.
