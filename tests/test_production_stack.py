@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlencode
@@ -243,6 +244,7 @@ def test_the_newsletter_form_of_a_cached_page_works(stack):
 def test_a_change_shows_within_the_cache_lifetime(make_stack):
     stack = make_stack(PUBLIC_PAGE_MAX_AGE="2")
     _status, headers, body = stack.get(CITY_PAGE)
+    stored_at = nginx_time(headers)
     assert headers["Cache-Control"] == "public, max-age=2"
     assert b"Pise" in body
     manage(stack.folder, "shell", "--no-imports", "-c", (
@@ -251,21 +253,21 @@ def test_a_change_shows_within_the_cache_lifetime(make_stack):
     ))  # fmt: skip
     _status, headers, body = stack.get(CITY_PAGE)
     assert (headers["X-Cache-Status"], b"Pise-la-Neuve" in body) == ("HIT", False)
-    time.sleep(2.2)
-    _status, headers, body = stack.get(CITY_PAGE)
+    headers, body = wait_until_the_copy_expires(stack, CITY_PAGE, stored_at=stored_at)
     assert headers["X-Cache-Status"] == "EXPIRED"
     assert b"Pise-la-Neuve" in body
 
 
 def test_with_the_application_down_cached_pages_stay_and_others_get_the_sites_own_page(make_stack):
     stack = make_stack(PUBLIC_PAGE_MAX_AGE="1")
-    _status, _headers, cached = stack.get("/en/")
+    _status, headers, cached = stack.get("/en/")
+    stored_at = nginx_time(headers)
     assert stack.cache_status("/en/") == "HIT"
     stack.stop_app()
-    time.sleep(1.2)  # past max-age: only an application failure may serve it now
 
-    status, headers, body = stack.get("/en/")
-    assert (status, headers["X-Cache-Status"], body) == (200, "STALE", cached)
+    # Past max-age, only an application failure may serve the old copy.
+    headers, body = wait_until_the_copy_expires(stack, "/en/", stored_at=stored_at)
+    assert (headers["X-Cache-Status"], body) == ("STALE", cached)
 
     status, headers, body = stack.get("/en/partner-cities/")
     assert status in {502, 503}
@@ -278,6 +280,26 @@ def test_with_the_application_down_cached_pages_stay_and_others_get_the_sites_ow
 
     stack.start_app()
     assert stack.get("/en/partner-cities/")[0] == 200
+
+
+def nginx_time(headers):
+    """nginx's own clock, from its Date header: the one that decides when a copy expires."""
+    return parsedate_to_datetime(headers["Date"]).timestamp()
+
+
+def wait_until_the_copy_expires(stack, path, *, stored_at):
+    """Asks for `path` until nginx stops answering from its fresh copy; that copy must have lived as long
+    as the application's max-age said (nginx counts in whole seconds), not longer. Returns the answer."""
+    max_age = int(stack.app_settings["PUBLIC_PAGE_MAX_AGE"])
+    deadline = time.monotonic() + max_age + 30
+    while time.monotonic() < deadline:
+        status, headers, body = stack.get(path)
+        if headers["X-Cache-Status"] != "HIT":
+            assert status == 200
+            assert max_age - 1 <= nginx_time(headers) - stored_at <= max_age + 1
+            return headers, body
+        time.sleep(0.1)
+    raise AssertionError(f"{path} was still served from the cache {max_age + 30} s after it was stored")
 
 
 class CookieSettingUpstream(BaseHTTPRequestHandler):
