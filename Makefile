@@ -18,16 +18,18 @@ DEV_ENV := DJANGO_DEBUG=1
 PY_FILES = $(shell git ls-files --cached --others --exclude-standard '*.py')
 TEMPLATES = $(shell git ls-files --cached --others --exclude-standard '*.html')
 
-.PHONY: help run test lint format messages superuser check-deploy bench bench-mail clean
+.PHONY: help run prod test lint format messages superuser check-deploy backup restore bench bench-mail clean
 
 help:
 	@echo "make run        set everything up and serve the site on http://127.0.0.1:$(PORT)/"
+	@echo "make prod       the production stack locally: nginx (shared cache) + gunicorn + worker on http://127.0.0.1:8080/"
 	@echo "make test       set everything up and run the linters, the migration check and the whole test suite"
 	@echo "make lint       ruff, django-upgrade and djade in check mode (the pre-commit hooks, same tools)"
 	@echo "make superuser  create the first staff account"
 	@echo "make messages   extract translatable strings into locale/ and compile them"
-	@echo "make bench      query counts and timings of the public pages (benchmarks/pages.py)"
+	@echo "make bench      query counts and timings of the public pages, then the nginx/gunicorn stack with wrk"
 	@echo "make bench-mail one newsletter issue to 10,000 subscribers through the worker (benchmarks/mail.py)"
+	@echo "make backup     database and media files into backups/<date>/ with checksums (make restore BACKUP=…)"
 	@echo "make format     fix what the linters report: ruff, django-upgrade, djade"
 	@echo "make clean      remove the virtualenv, the SQLite database and collected static files"
 
@@ -53,6 +55,11 @@ run: $(VENV)/.installed
 		$(DEV_ENV) $(MANAGE) db_worker --no-reload & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 		$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The production stack (deploy/): nginx with the shared cache on 127.0.0.1:$(PORT), 8080 unless given,
+# gunicorn on a Unix socket in run/, the task worker. Ctrl-C stops them all.
+prod: $(VENV)/.installed
+	@deploy/prod.sh $(if $(filter command line environment,$(origin PORT)),$(PORT),8080)
 
 # The Nu Html Checker for the HTML-validation tests, from its npm package, when npm is there.
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
@@ -95,11 +102,26 @@ check-deploy: $(VENV)/.installed
 		DEFAULT_FROM_EMAIL=$${DEFAULT_FROM_EMAIL:-lettre@international.example.org} \
 		$(MANAGE) check --deploy --fail-level WARNING
 
+# Backups (angers_intl/backups.py): the database and media files with a manifest of SHA-256 checksums.
+# With the environment of the site (production: its DJANGO_SECRET_KEY, DATABASE_URL…); without a secret key,
+# the local development database of `make run`.
+BACKUP_ENV = DJANGO_DEBUG=$${DJANGO_DEBUG:-$$([ -n "$$DJANGO_SECRET_KEY" ] && echo 0 || echo 1)}
+BACKUP_DIR ?= backups/$(shell date -u +%Y-%m-%dT%H%M%SZ)
+backup: $(VENV)/.installed
+	$(BACKUP_ENV) $(MANAGE) backup $(BACKUP_DIR)
+
+restore: $(VENV)/.installed
+	@if [ -z "$(BACKUP)" ]; then echo "Say which backup: make restore BACKUP=backups/2026-12-01T031500Z" >&2; exit 2; fi
+	$(BACKUP_ENV) $(MANAGE) restore $(BACKUP) $(RESTORE_ARGS)
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/pages.py
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
+		|| { echo "wrk is missing: sudo apt-get install -y wrk (the stack benchmark needs it)" >&2; exit 1; }
+	$(BIN)/python benchmarks/stack.py
 
 bench-mail: $(VENV)/.installed
 	$(BIN)/python benchmarks/mail.py

@@ -304,6 +304,8 @@ NEWSLETTER_SOFT_BOUNCE_LIMIT = env_int("NEWSLETTER_SOFT_BOUNCE_LIMIT", 3)
 # PUBLIC SITE QUALITY
 # Shared caches (nginx proxy_cache) may keep a public page this many seconds for anonymous visitors.
 PUBLIC_PAGE_MAX_AGE = env_int("PUBLIC_PAGE_MAX_AGE", 300)
+# `make bench` only: adds the benchmark's reference view (angers_intl/benchmark_views.py). Never in production.
+BENCHMARK_VIEWS = env_bool("DJANGO_BENCHMARK_VIEWS", False)
 
 # Content-Security-Policy: everything from our own host, nothing inline except what carries the
 # per-response nonce (only the admin asks for one, so public pages stay identical for every visitor).

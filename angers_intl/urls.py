@@ -26,6 +26,10 @@ urlpatterns += i18n_patterns(
     path(_("accessibility/"), views.LegalPageView.as_view(page="accessibility"), name="accessibility"),
 )
 
+if settings.BENCHMARK_VIEWS:
+    # Only when `make bench` starts the stack (DJANGO_BENCHMARK_VIEWS=1): its reference view.
+    urlpatterns += [path("", include("angers_intl.benchmark_views"))]
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 

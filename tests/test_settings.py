@@ -120,3 +120,13 @@ def test_cache_keys_have_a_neutral_prefix_unless_one_is_set():
     assert result.stdout.strip().splitlines()[-1] == "intl"
     result = run_manage("shell", "-c", show_prefix, env_overrides={**env, "CACHE_KEY_PREFIX": "town_b"})
     assert result.stdout.strip().splitlines()[-1] == "town_b"
+
+
+def test_the_benchmarks_reference_view_is_not_served_unless_the_benchmark_asks(client, db, settings):
+    assert settings.BENCHMARK_VIEWS is False
+    assert client.get("/_benchmark/prebuilt/").status_code == 404
+
+
+def test_the_session_cookie_keeps_the_name_the_nginx_cache_bypass_looks_for(settings):
+    assert settings.SESSION_COOKIE_NAME == "sessionid"
+    assert "sessionid=" in (settings.BASE_DIR / "deploy/nginx/angers-intl.conf").read_text()

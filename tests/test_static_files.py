@@ -29,3 +29,13 @@ def test_static_files_of_the_home_page_are_hashed_and_cached_for_a_year(live_ser
         max_age = int(re.search(r"max-age=(\d+)", headers["Cache-Control"]).group(1))
         assert max_age >= ONE_YEAR, (url, headers["Cache-Control"])
         assert "public" in headers["Cache-Control"]
+
+
+def test_the_page_nginx_shows_while_the_application_is_down_is_valid_and_bilingual(html_validator, settings):
+    page = (settings.BASE_DIR / "static/errors/503.html").read_text(encoding="utf-8")
+    assert html_validator({"503.html": page}) == {}
+    assert '<html lang="fr">' in page
+    assert '<section lang="en">' in page
+    assert "<script" not in page
+    assert "http://" not in page
+    assert "https://" not in page  # nothing from another host, and nothing that needs the application
