@@ -162,7 +162,7 @@ class LegalPage(ValidatedModel):
     slug = models.CharField(
         _("page"),
         max_length=20,
-        choices=LegalPageKind.choices,
+        choices=LegalPageKind,
         unique=True,
         error_messages={"unique": _("This page already exists: edit it instead of adding it again.")},
     )

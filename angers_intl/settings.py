@@ -137,7 +137,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # TASKS
 # Django's task framework with its database backend: the queue is a table, `manage.py db_worker` runs it.

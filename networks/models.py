@@ -43,7 +43,7 @@ def _name_language_field():
         _("language of the name"),
         max_length=8,
         blank=True,
-        choices=NameLanguage.choices,
+        choices=NameLanguage,
         help_text=_(
             "Only for a name kept in its original language on every page (for example an English name on the "
             "French pages): screen readers then pronounce it in that language. Leave empty otherwise."
@@ -79,8 +79,8 @@ class Network(ValidatedModel):
         _("acronym"), max_length=20, blank=True, help_text=_("For example CGLU in French, UCLG in English.")
     )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    kind = models.CharField(_("kind"), max_length=16, choices=NetworkKind.choices)
-    scope = models.CharField(_("scope"), max_length=16, choices=NetworkScope.choices)
+    kind = models.CharField(_("kind"), max_length=16, choices=NetworkKind)
+    scope = models.CharField(_("scope"), max_length=16, choices=NetworkScope)
     founded_year = models.PositiveSmallIntegerField(
         _("year founded"), null=True, blank=True, validators=[validate_not_after_this_year]
     )
@@ -163,9 +163,9 @@ class NetworkFigure(ValidatedModel):
     network = models.ForeignKey(
         Network, on_delete=models.CASCADE, related_name="figures", verbose_name=_("network")
     )
-    measure = models.CharField(_("measure"), max_length=16, choices=FigureMeasure.choices)
+    measure = models.CharField(_("measure"), max_length=16, choices=FigureMeasure)
     qualifier = models.CharField(
-        _("qualifier"), max_length=16, choices=FigureQualifier.choices, default=FigureQualifier.EXACT
+        _("qualifier"), max_length=16, choices=FigureQualifier, default=FigureQualifier.EXACT
     )
     value = models.PositiveBigIntegerField(
         _("value"), help_text=_("A whole number; a percentage for the share of the world's population.")
@@ -243,7 +243,7 @@ class Recognition(ValidatedModel):
     name = models.CharField(_("name"), max_length=200)
     name_language = _name_language_field()
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    kind = models.CharField(_("kind"), max_length=16, choices=RecognitionKind.choices)
+    kind = models.CharField(_("kind"), max_length=16, choices=RecognitionKind)
     awarding_body = models.CharField(
         _("awarding body"), max_length=200, blank=True, help_text=_("For example: Council of Europe.")
     )
@@ -260,9 +260,7 @@ class Recognition(ValidatedModel):
         alt_verbose_name=_("logo text alternative"),
         alt_help_text=_("Leave empty when the logo only repeats the name, shown next to it."),
     )
-    renewal = models.CharField(
-        _("lifecycle"), max_length=16, choices=Renewal.choices, default=Renewal.ONE_OFF
-    )
+    renewal = models.CharField(_("lifecycle"), max_length=16, choices=Renewal, default=Renewal.ONE_OFF)
     renewal_period_years = models.PositiveSmallIntegerField(
         _("renewal period (years)"),
         null=True,

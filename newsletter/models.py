@@ -105,7 +105,7 @@ class Subscriber(ValidatedModel):
     confirmation_nonce = models.CharField(max_length=32, default=new_key, editable=False)
     # Bounces and complaints fed back by manage.py process_bounces: why nothing more is sent, and since when.
     suppressed_reason = models.CharField(
-        _("no longer sent to because"), max_length=12, choices=SuppressionReason.choices, blank=True
+        _("no longer sent to because"), max_length=12, choices=SuppressionReason, blank=True
     )
     suppressed_at = models.DateTimeField(_("no longer sent to since"), null=True, blank=True)
     soft_bounce_count = models.PositiveSmallIntegerField(_("temporary failures (soft bounces)"), default=0)
@@ -299,7 +299,7 @@ class NewsletterIssue(models.Model):
     distinctions = models.ManyToManyField(
         "networks.Distinction", verbose_name=_("labels and awards"), related_name="+", blank=True
     )
-    state = models.CharField(_("state"), max_length=10, choices=IssueState.choices, default=IssueState.DRAFT)
+    state = models.CharField(_("state"), max_length=10, choices=IssueState, default=IssueState.DRAFT)
     scheduled_at = models.DateTimeField(
         _("send at"), null=True, blank=True, help_text=_("For a scheduled issue: when sending starts.")
     )
@@ -308,7 +308,7 @@ class NewsletterIssue(models.Model):
     sending_started_at = models.DateTimeField(_("sending started at"), null=True, blank=True, editable=False)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, editable=False)
     pause_code = models.CharField(
-        _("reason for the pause"), max_length=12, choices=PauseReason.choices, blank=True, editable=False
+        _("reason for the pause"), max_length=12, choices=PauseReason, blank=True, editable=False
     )
     pause_details = models.JSONField(_("details of the pause"), default=dict, blank=True, editable=False)
     # Filled once by the worker: one Delivery per subscriber confirmed when the send started.
@@ -403,7 +403,7 @@ class Delivery(models.Model):
         Subscriber, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("subscriber")
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    state = models.CharField(_("state"), max_length=8, choices=DeliveryState.choices, default="pending")
+    state = models.CharField(_("state"), max_length=8, choices=DeliveryState, default="pending")
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)

@@ -39,7 +39,7 @@ def client_address(request):
     """
     address = request.META.get("REMOTE_ADDR", "")
     if settings.NEWSLETTER_TRUST_X_FORWARDED_FOR:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part.strip() for part in request.headers.get("x-forwarded-for", "").split(",")]
         forwarded = [part for part in forwarded if part]
         if forwarded:
             address = forwarded[-1]

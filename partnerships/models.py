@@ -127,7 +127,7 @@ class PartnerCity(ValidatedModel):
     region = models.CharField(
         _("region or state"), max_length=100, blank=True, help_text=_("For example: Texas, Shandong.")
     )
-    agreement_type = models.CharField(_("agreement type"), max_length=32, choices=AgreementType.choices)
+    agreement_type = models.CharField(_("agreement type"), max_length=32, choices=AgreementType)
     year_started = models.PositiveSmallIntegerField(
         _("year the relationship began"), validators=[validate_not_after_this_year]
     )
@@ -138,7 +138,7 @@ class PartnerCity(ValidatedModel):
         help_text=_("Exact date the agreement in force was signed, if known."),
     )
     status = models.CharField(
-        _("status"), max_length=16, choices=PartnershipStatus.choices, default=PartnershipStatus.ACTIVE
+        _("status"), max_length=16, choices=PartnershipStatus, default=PartnershipStatus.ACTIVE
     )
     themes = models.ManyToManyField(
         Theme, verbose_name=_("themes of cooperation"), related_name="partner_cities", blank=True
