@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -72,7 +73,7 @@ def environment(scratch):
     env.update(
         DJANGO_SETTINGS_MODULE="angers_intl.settings",
         DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="benchmark-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DATABASE_URL=f"sqlite:///{scratch / 'bench.sqlite3'}",
         DJANGO_MEDIA_ROOT=str(scratch / "media"),
