@@ -283,6 +283,12 @@ NEWSLETTER_PURGE_UNCONFIRMED_AFTER_DAYS = env_int("NEWSLETTER_PURGE_UNCONFIRMED_
 # PUBLIC SITE QUALITY
 # Shared caches (nginx proxy_cache) may keep a public page this many seconds for anonymous visitors.
 PUBLIC_PAGE_MAX_AGE = env_int("PUBLIC_PAGE_MAX_AGE", 300)
+# Long public lists are cut into pages of this many items (partner cities, programmes, networks…).
+PUBLIC_LIST_PAGE_SIZE = env_int("PUBLIC_LIST_PAGE_SIZE", 48)
+PROGRAMMES_ON_CITY_LIST = 6
+# Page fragments (header, footer, lists) kept in CACHES["default"] (angers_intl/fragments.py); never
+# longer than a shared cache keeps the page, 0 turns fragment caching off.
+FRAGMENT_CACHE_SECONDS = min(env_int("FRAGMENT_CACHE_SECONDS", 60), PUBLIC_PAGE_MAX_AGE)
 
 # Content-Security-Policy: everything from our own host, nothing inline except what carries the
 # per-response nonce (only the admin asks for one, so public pages stay identical for every visitor).

@@ -1,5 +1,7 @@
 """URL map. Public pages live under /fr/ and /en/ with translated paths; `/` redirects by language."""
 
+import os
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -25,6 +27,10 @@ urlpatterns += i18n_patterns(
     path(_("personal-data/"), views.LegalPageView.as_view(page="privacy"), name="privacy"),
     path(_("accessibility/"), views.LegalPageView.as_view(page="accessibility"), name="accessibility"),
 )
+
+if os.environ.get("BENCHMARK_PREBUILT_VIEW") == "1":
+    # Only for benchmarks/: the yardstick of a response Django sends without building it (never in production).
+    urlpatterns.append(path("__bench/prebuilt/", views.prebuilt_bytes))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

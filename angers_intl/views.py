@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
@@ -26,8 +27,9 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["city_figures"] = PartnerCity.objects.published().figures()
-        context["network_count"] = Network.objects.published().count()
+        # Lazy: counted only when the figures' fragment is not in the cache.
+        context["city_figures"] = SimpleLazyObject(lambda: PartnerCity.objects.published().figures())
+        context["network_count"] = Network.objects.published().count
         return context
 
 
@@ -71,6 +73,16 @@ def sitemap_xml(request):
             if alternate["lang_code"] == "x-default" and settings.LANGUAGE_CODE in locations:
                 alternate["location"] = locations[settings.LANGUAGE_CODE]
     return response
+
+
+# The size of a list page, built once: what the benchmark's yardstick view sends.
+PREBUILT_BYTES = b"<!DOCTYPE html>" + b"x" * 13_000
+
+
+def prebuilt_bytes(request):
+    """The yardstick of the cache-miss benchmark (routed only when BENCHMARK_PREBUILT_VIEW=1): bytes built
+    once, through the same middleware as every page."""
+    return HttpResponse(PREBUILT_BYTES, content_type="text/html; charset=utf-8")
 
 
 def page_not_found(request, exception):

@@ -61,5 +61,10 @@ class PartnerCityFilterForm(forms.Form):
         }
 
     @property
+    def submitted_values(self):
+        """What the visitor asked for, field by field: what the rendered form (and its errors) depend on."""
+        return "&".join(f"{name}={self.data.get(name, '')}" for name in self.fields) if self.is_bound else ""
+
+    @property
     def is_filtering(self):
         return any(self.filters().values())
