@@ -1,8 +1,10 @@
 """The public filter form of the partner-city list: a GET form that works without JavaScript."""
 
 import unicodedata
+from functools import lru_cache
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
@@ -13,6 +15,13 @@ from .models import AgreementType
 def _sort_key(name):
     """Alphabetical order that ignores accents: "États-Unis" sorts among the E."""
     return unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().casefold()
+
+
+@lru_cache(maxsize=64)
+def _countries_by_name(country_codes, language):
+    """[(code, name)] in alphabetical order of the names in `language` (the active one); kept, as every
+    list page asks for the same."""
+    return sorted(((code, all_countries.name(code)) for code in country_codes), key=lambda c: _sort_key(c[1]))
 
 
 class PartnerCityFilterForm(forms.Form):
@@ -42,10 +51,10 @@ class PartnerCityFilterForm(forms.Form):
         super().__init__(data)
         self.themes_by_slug = {theme.slug: theme for theme in themes}
         self.fields["theme"].choices = [("", _("All themes"))] + [(t.slug, t.name) for t in themes]
-        names = sorted(
-            ((code, all_countries.name(code)) for code in country_codes), key=lambda c: _sort_key(c[1])
-        )
-        self.fields["country"].choices = [("", _("All countries")), *names]
+        self.fields["country"].choices = [
+            ("", _("All countries")),
+            *_countries_by_name(tuple(country_codes), get_language()),
+        ]
 
     def filters(self):
         """Keyword arguments for `PartnerCityQuerySet.filtered()`; invalid fields are left out."""

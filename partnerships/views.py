@@ -81,6 +81,12 @@ class PartnerCityDetailView(Previewable, DetailView):
     def get_queryset(self):
         return self.visible(PartnerCity.objects.all())
 
+    def get_object(self, queryset=None):
+        if self.preview:
+            return super().get_object(queryset)
+        # Kept like the page's fragments: the record they are keyed on.
+        return cached_value("partner-city", super().get_object, vary_on=[self.kwargs["slug"]])
+
     @staticmethod
     def with_relations(city):
         """The city with what its page lists, fetched in the queries that `with_themes()` and the others
