@@ -2,6 +2,7 @@
 
 import unicodedata
 from functools import lru_cache
+from urllib.parse import urlencode
 
 from django import forms
 from django.utils.translation import get_language
@@ -73,6 +74,13 @@ class PartnerCityFilterForm(forms.Form):
     def submitted_values(self):
         """What the visitor asked for, field by field: what the rendered form (and its errors) depend on."""
         return "&".join(f"{name}={self.data.get(name, '')}" for name in self.fields) if self.is_bound else ""
+
+    @property
+    def query_string(self):
+        """The filters asked for, as a query string for the list's page links (other parameters dropped)."""
+        if not self.is_bound:
+            return ""
+        return urlencode([(name, self.data[name]) for name in self.fields if self.data.get(name)])
 
     @property
     def is_filtering(self):
