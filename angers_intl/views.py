@@ -3,6 +3,7 @@
 import logging
 
 from django.conf import settings
+from django.contrib.sitemaps.views import index as sitemap_index_view
 from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
@@ -62,11 +63,18 @@ def favicon(request):
 
 
 @require_safe
-def sitemap_xml(request):
-    """Every section of `site_sitemaps()`. Django's x-default alternate is the page's path without its
+def sitemap_index(request):
+    """`/sitemap.xml`: the sitemap index, one entry per section and page of `site_sitemaps()` (each section
+    cut into pages of its `limit`, so that no file grows with the content)."""
+    return sitemap_index_view(request, sitemaps=site_sitemaps(), sitemap_url_name="sitemap_section")
+
+
+@require_safe
+def sitemap_xml(request, section):
+    """`/sitemap-<section>.xml?p=N`: one page of one section of `site_sitemaps()`. Django's x-default alternate is the page's path without its
     language prefix, which exists only for the home page here: it becomes the default language's page,
     as in each page's own `<link rel="alternate" hreflang="x-default">`."""
-    response = sitemap(request, sitemaps=site_sitemaps())
+    response = sitemap(request, sitemaps=site_sitemaps(), section=section)
     for url in response.context_data["urlset"]:
         locations = {alternate["lang_code"]: alternate["location"] for alternate in url["alternates"]}
         for alternate in url["alternates"]:
