@@ -102,6 +102,8 @@ class PartnerCityDetailView(Previewable, DetailView):
             # Shown small beside the text: a bigger label than on the full-width map page.
             frame = city_frame(city.latitude, city.longitude)
             frame = replace(frame, label_size=frame.label_size * 2)
+        # A city so near a pole or the antimeridian that its frame leaves it out gets no map (not a 500).
+        marker = next(iter(markers([city], frame)), None) if frame else None
         url = self.request.build_absolute_uri(city.get_absolute_url())
         # Lazy: only computed when the page's fragments are not in the cache (angers_intl/fragments.py).
         published = PartnerCity.objects.published()
@@ -109,8 +111,8 @@ class PartnerCityDetailView(Previewable, DetailView):
             city_with_relations=SimpleLazyObject(lambda: self.with_relations(city)),
             previous_city=SimpleLazyObject(lambda: published.neighbour_of(city, after=False)),
             next_city=SimpleLazyObject(lambda: published.neighbour_of(city, after=True)),
-            map_frame=frame,
-            map_marker=markers([city], frame)[0] if frame else None,
+            map_frame=frame if marker else None,
+            map_marker=marker,
             structured_data=lambda: city_json_ld(city, url),
             **kwargs,
         )
