@@ -1,7 +1,7 @@
 from django.apps import AppConfig, apps
 from django.conf import settings
 from django.contrib.admin import apps as admin_apps
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,6 +18,12 @@ class AngersIntlConfig(AppConfig):
         from PIL import Image
 
         Image.MAX_IMAGE_PIXELS = settings.IMAGE_UPLOAD_MAX_PIXELS
+
+        # Any public record saved or deleted: the cached page fragments are out of date.
+        from .fragments import bump_content_version
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(bump_content_version, dispatch_uid="fragments-content-version")
 
 
 def project_app_configs():

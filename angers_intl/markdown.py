@@ -6,13 +6,14 @@ Links to other sites are announced, as everywhere on the site: `rel="external"` 
 
 import html
 import xml.etree.ElementTree as ET
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import markdown as markdown_lib
 import nh3
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
@@ -41,8 +42,18 @@ class AnnounceExternalLinksExtension(Extension):
         md.treeprocessors.register(AnnounceExternalLinks(md), "announce_external_links", 5)
 
 
+# Rendering is a pure function of the text (and of the language, for the announcements): pages render the
+# same summaries again and again, so the last results are kept in each process.
+MEMOISED_TEXTS = 2048
+
+
 def render_markdown(text):
     """Markdown to HTML that is safe to show, whatever a staff account (or an intruder) typed."""
+    return _render_markdown(text or "", get_language())
+
+
+@lru_cache(maxsize=MEMOISED_TEXTS)
+def _render_markdown(text, language):
     html = markdown_lib.markdown(
         text or "", extensions=["sane_lists", AnnounceExternalLinksExtension()], output_format="html"
     )
@@ -59,6 +70,7 @@ def render_markdown(text):
     return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 just above
 
 
+@lru_cache(maxsize=MEMOISED_TEXTS)
 def markdown_to_text(text):
     """Staff Markdown as one line of plain text, for meta descriptions and structured data.
 

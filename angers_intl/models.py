@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .constraints import ValidatedModel
+from .fragments import cached_value
 from .image_fields import ImageWithAlt, missing_alternative_texts
 
 SINGLE_PROFILE = _("The site has one profile: edit it instead of adding another.")
@@ -119,11 +120,12 @@ class SiteProfile(ValidatedModel):
 
     @classmethod
     def for_request(cls, request):
-        """`current()`, read once per request: the templates and the admin's header both ask for it."""
+        """`current()`, read once per request (the templates and the admin's header both ask for it), and
+        kept between requests like a page fragment (`angers_intl.fragments`): every page shows it."""
         if request is None:
             return cls.current()
         if not hasattr(request, "_site_profile"):
-            request._site_profile = cls.current()
+            request._site_profile = cached_value("site-profile", cls.current)
         return request._site_profile
 
     @property

@@ -305,6 +305,12 @@ NEWSLETTER_SOFT_BOUNCE_LIMIT = env_int("NEWSLETTER_SOFT_BOUNCE_LIMIT", 3)
 PUBLIC_PAGE_MAX_AGE = env_int("PUBLIC_PAGE_MAX_AGE", 300)
 # `make bench` only: adds the benchmark's reference view (angers_intl/benchmark_views.py). Never in production.
 BENCHMARK_VIEWS = env_bool("DJANGO_BENCHMARK_VIEWS", False)
+# Long public lists are cut into pages of this many items (partner cities, programmes, networks…).
+PUBLIC_LIST_PAGE_SIZE = env_int("PUBLIC_LIST_PAGE_SIZE", 48)
+PROGRAMMES_ON_CITY_LIST = 6
+# Page fragments (header, footer, lists) kept in CACHES["default"] (angers_intl/fragments.py); never
+# longer than a shared cache keeps the page, 0 turns fragment caching off.
+FRAGMENT_CACHE_SECONDS = min(env_int("FRAGMENT_CACHE_SECONDS", 60), PUBLIC_PAGE_MAX_AGE)
 
 # Content-Security-Policy: everything from our own host, nothing inline except what carries the
 # per-response nonce (only the admin asks for one, so public pages stay identical for every visitor).

@@ -19,6 +19,9 @@ class TranslatedSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # Records per file of the sitemap index (each in every language, with its alternates): a few hundred
+    # KB at most, far under the protocol's 50,000 URLs and 50 MB.
+    limit = 1000
 
 
 class SitePagesSitemap(TranslatedSitemap):

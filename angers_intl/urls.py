@@ -1,5 +1,6 @@
 """URL map. Public pages live under /fr/ and /en/ with translated paths; `/` redirects by language."""
 
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -12,7 +13,8 @@ from . import views
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", views.sitemap_xml, name="sitemap"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_xml, name="sitemap_section"),
     path("favicon.ico", views.favicon),
 ]
 

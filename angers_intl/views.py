@@ -3,6 +3,7 @@
 import logging
 
 from django.conf import settings
+from django.contrib.sitemaps.views import index as sitemap_index_view
 from django.contrib.sitemaps.views import sitemap
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpResponse, HttpResponseServerError
@@ -11,6 +12,7 @@ from django.template import loader
 from django.template.defaultfilters import filesizeformat
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views import defaults
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
@@ -29,8 +31,9 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["city_figures"] = PartnerCity.objects.published().figures()
-        context["network_count"] = Network.objects.published().count()
+        # Lazy: counted only when the figures' fragment is not in the cache.
+        context["city_figures"] = SimpleLazyObject(lambda: PartnerCity.objects.published().figures())
+        context["network_count"] = Network.objects.published().count
         return context
 
 
@@ -63,11 +66,18 @@ def favicon(request):
 
 
 @require_safe
-def sitemap_xml(request):
-    """Every section of `site_sitemaps()`. Django's x-default alternate is the page's path without its
+def sitemap_index(request):
+    """`/sitemap.xml`: the sitemap index, one entry per section and page of `site_sitemaps()` (each section
+    cut into pages of its `limit`, so that no file grows with the content)."""
+    return sitemap_index_view(request, sitemaps=site_sitemaps(), sitemap_url_name="sitemap_section")
+
+
+@require_safe
+def sitemap_xml(request, section):
+    """`/sitemap-<section>.xml?p=N`: one page of one section of `site_sitemaps()`. Django's x-default alternate is the page's path without its
     language prefix, which exists only for the home page here: it becomes the default language's page,
     as in each page's own `<link rel="alternate" hreflang="x-default">`."""
-    response = sitemap(request, sitemaps=site_sitemaps())
+    response = sitemap(request, sitemaps=site_sitemaps(), section=section)
     for url in response.context_data["urlset"]:
         locations = {alternate["lang_code"]: alternate["location"] for alternate in url["alternates"]}
         for alternate in url["alternates"]:

@@ -15,6 +15,7 @@ class NetworkPagesSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = 1000  # records per file of the sitemap index
     changefreq = "monthly"
 
     def items(self):
@@ -30,6 +31,7 @@ class NetworkSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = 1000  # records per file of the sitemap index
     changefreq = "yearly"
 
     def items(self):

@@ -17,6 +17,9 @@ class TranslatedSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # Records per file of the sitemap index (each in every language, with its alternates): a few hundred
+    # KB at most, far under the protocol's 50,000 URLs and 50 MB.
+    limit = 1000
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)

@@ -9,10 +9,14 @@ import csv
 from dataclasses import replace
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, JsonResponse
+from django.utils.functional import SimpleLazyObject
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from angers_intl.fragments import cached_value
+from angers_intl.pagination import with_page_range
 from angers_intl.previews import Previewable, StaffPreview
 from angers_intl.spreadsheets import spreadsheet_safe
 
@@ -29,25 +33,44 @@ class PartnerCityListView(ListView):
     context_object_name = "cities"
 
     def get(self, request, *args, **kwargs):
-        published = PartnerCity.objects.published()
-        country_codes = published.order_by().values_list("country", flat=True).distinct()
+        themes, country_codes = cached_value("city-filter-choices", self.filter_choices)
         self.filter_form = PartnerCityFilterForm(
-            request.GET or None, themes=list(Theme.objects.all()), country_codes=list(country_codes)
+            request.GET or None, themes=themes, country_codes=country_codes
         )
         return super().get(request, *args, **kwargs)
+
+    @staticmethod
+    def filter_choices():
+        """The themes, and the countries of the published cities: what the filters offer."""
+        published = PartnerCity.objects.published()
+        country_codes = published.order_by().values_list("country", flat=True).distinct()
+        return list(Theme.objects.all()), list(country_codes)
+
+    def get_paginate_by(self, queryset):
+        return settings.PUBLIC_LIST_PAGE_SIZE
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        # The number of matching cities, counted once per filter combination and content version.
+        paginator.count = cached_value(
+            "city-count", queryset.count, vary_on=[self.filter_form.submitted_values]
+        )
+        return paginator
 
     def get_queryset(self):
         return PartnerCity.objects.published().with_themes().filtered(**self.filter_form.filters())
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             filter_form=self.filter_form,
             is_filtering=self.filter_form.is_filtering,
-            programmes=Programme.objects.published(),
+            # The first few; the programme list has them all.
+            programmes=Programme.objects.published()[: settings.PROGRAMMES_ON_CITY_LIST],
             open_data_licence_name=settings.OPEN_DATA_LICENCE_NAME,
             open_data_licence_url=settings.OPEN_DATA_LICENCE_URL,
             **kwargs,
         )
+        return with_page_range(context)
 
 
 class PartnerCityDetailView(Previewable, DetailView):
@@ -56,12 +79,21 @@ class PartnerCityDetailView(Previewable, DetailView):
     context_object_name = "city"
 
     def get_queryset(self):
-        return (
-            self.visible(PartnerCity.objects.all())
-            .with_themes()
-            .with_milestones()
-            .with_published_programmes()
-        )
+        return self.visible(PartnerCity.objects.all())
+
+    def get_object(self, queryset=None):
+        if self.preview:
+            return super().get_object(queryset)
+        # Kept like the page's fragments: the record they are keyed on.
+        return cached_value("partner-city", super().get_object, vary_on=[self.kwargs["slug"]])
+
+    @staticmethod
+    def with_relations(city):
+        """The city with what its page lists, fetched in the queries that `with_themes()` and the others
+        would run; only when the page's fragment is not in the cache."""
+        related = PartnerCity.objects.with_themes().with_milestones().with_published_programmes()
+        prefetch_related_objects([city], *related._prefetch_related_lookups)
+        return city
 
     def get_context_data(self, **kwargs):
         city = self.object
@@ -70,12 +102,18 @@ class PartnerCityDetailView(Previewable, DetailView):
             # Shown small beside the text: a bigger label than on the full-width map page.
             frame = city_frame(city.latitude, city.longitude)
             frame = replace(frame, label_size=frame.label_size * 2)
+        # A city so near a pole or the antimeridian that its frame leaves it out gets no map (not a 500).
+        marker = next(iter(markers([city], frame)), None) if frame else None
+        url = self.request.build_absolute_uri(city.get_absolute_url())
+        # Lazy: only computed when the page's fragments are not in the cache (angers_intl/fragments.py).
+        published = PartnerCity.objects.published()
         return super().get_context_data(
-            previous_city=PartnerCity.objects.published().neighbour_of(city, after=False),
-            next_city=PartnerCity.objects.published().neighbour_of(city, after=True),
-            map_frame=frame,
-            map_marker=markers([city], frame)[0] if frame else None,
-            structured_data=city_json_ld(city, self.request.build_absolute_uri(city.get_absolute_url())),
+            city_with_relations=SimpleLazyObject(lambda: self.with_relations(city)),
+            previous_city=SimpleLazyObject(lambda: published.neighbour_of(city, after=False)),
+            next_city=SimpleLazyObject(lambda: published.neighbour_of(city, after=True)),
+            map_frame=frame if marker else None,
+            map_marker=marker,
+            structured_data=lambda: city_json_ld(city, url),
             **kwargs,
         )
 

@@ -1,5 +1,5 @@
 import locale
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlencode
 
 from django import template
@@ -8,6 +8,7 @@ from django.urls import translate_url
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
+from angers_intl.fragments import cached_fragment
 from angers_intl.markdown import render_markdown
 
 register = template.Library()
@@ -31,9 +32,16 @@ def open_graph_locale(language_code):
 
 def _same_page_in(request, language_code):
     """The path of the current page in another language; its home page when the path resolves nowhere."""
-    path = request.path
+    return _translated_path(request.path, language_code, get_language())
+
+
+@lru_cache(maxsize=4096)
+def _translated_path(path, language_code, current_language):
+    """Resolving a path is the costly part of every page's links to its other versions: kept per process
+    (the URL map does not change while it runs; `current_language` is part of the key because the path
+    resolves in it)."""
     translated = translate_url(path, language_code)
-    if translated == path and language_code != get_language():
+    if translated == path and language_code != current_language:
         return f"/{language_code}/"
     return translated
 
@@ -127,3 +135,33 @@ def do_capture(parser, token):
 def markdown_filter(text):
     """`{{ city.body|markdown }}`: sanitised HTML from staff-written Markdown."""
     return render_markdown(text)
+
+
+class FragmentNode(template.Node):
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        return cached_fragment(
+            self.name,
+            [value.resolve(context) for value in self.vary_on],
+            lambda: self.nodelist.render(context),
+            enabled=not context.get("preview"),
+        )
+
+
+@register.tag(name="fragment")
+def do_fragment(parser, token):
+    """`{% fragment "name" value … %}…{% endfragment %}`: the enclosed HTML, cached per language, content
+    version and the values given (what the fragment depends on besides them); see
+    `angers_intl.fragments`. Variables set inside a fragment are not seen after it."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError('Usage: {% fragment "name" value … %}…{% endfragment %}')
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])

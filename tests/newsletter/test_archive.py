@@ -39,6 +39,8 @@ def test_each_language_has_an_atom_feed(client, sent_issue):
 
 
 def test_sent_issues_are_in_the_sitemap(client, sent_issue):
-    sitemap = client.get("/sitemap.xml").content.decode()
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-newsletter-issues.xml" in index
+    sitemap = client.get("/sitemap-newsletter-issues.xml").content.decode()
     assert f"/fr/lettre-d-information/numeros/{sent_issue.pk}/" in sitemap
     assert f"/en/newsletter/issues/{sent_issue.pk}/" in sitemap
