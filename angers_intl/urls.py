@@ -1,6 +1,5 @@
 """URL map. Public pages live under /fr/ and /en/ with translated paths; `/` redirects by language."""
 
-
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
