@@ -66,9 +66,17 @@ def sending_settings(settings):
 
 
 @pytest.fixture
-def run_worker():
-    """Run `manage.py db_worker --batch` here: every task due now, then it stops (signal handlers restored)."""
+def run_worker(monkeypatch):
+    """Run `manage.py db_worker --batch` here: every task due now, then it stops (signal handlers restored).
+
+    In this process the worker shares the test's connection, inside the test's transaction: its
+    `close_old_connections()` between tasks would close it on PostgreSQL (CONN_MAX_AGE 0), so it is a no-op
+    here. The real worker process is tested in test_worker_crash.py."""
     import signal
+
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     def run():
         handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
