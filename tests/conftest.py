@@ -4,9 +4,11 @@ import datetime
 import io
 import json
 import os
+import select
 import shutil
 import subprocess
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -60,6 +62,29 @@ _HYPOTHESIS_COMMON = {
 hypothesis_settings.register_profile("ci", max_examples=30, derandomize=True, **_HYPOTHESIS_COMMON)
 hypothesis_settings.register_profile("thorough", max_examples=500, **_HYPOTHESIS_COMMON)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def _sleep_on_select(seconds):
+    select.select([], [], [], seconds)
+
+
+def _survive_libfaketime_sleep():
+    """The suite must pass under `FAKETIME_DONT_FAKE_MONOTONIC=1 faketime '<any date>' make test` (the proof
+    that no test depends on the day). libfaketime 0.9.10 then shifts the absolute monotonic deadline that
+    Python's time.sleep() gives clock_nanosleep() by the fake offset, and every sleep fails with EINVAL.
+    Here the test process sleeps through select() instead, and the processes it starts (gunicorn, the worker,
+    the Nu checker's JVM…) shift their monotonic clock along with the wall clock, where sleeping works: they
+    still share the test's fake date, as libfaketime's offset is in the inherited FAKETIME variable."""
+    if "faketime" not in os.environ.get("LD_PRELOAD", ""):
+        return
+    try:
+        time.sleep(0.000_001)
+    except OSError:
+        time.sleep = _sleep_on_select
+        os.environ.pop("FAKETIME_DONT_FAKE_MONOTONIC", None)
+
+
+_survive_libfaketime_sleep()
 
 
 def pytest_collection_modifyitems(items):
