@@ -387,6 +387,11 @@ class Group:
     y: float
     radius: float
 
+    @property
+    def font_size(self):
+        """The number's size: three digits fit in the circle."""
+        return round(self.radius * 0.9, 1)
+
 
 def grouped(cities, frame, level):
     """(lone cities, groups): the cities inside `frame` by cell of `level`; a cell with one city gives
