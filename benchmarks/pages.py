@@ -195,10 +195,11 @@ def admin_paths():
             paths.append((f"{label} filtered", f"{base}?status__exact=confirmed&language__exact=fr"))
             paths.append(
                 (
-                    f"{label} filtered + search",
-                    f"{base}?status__exact=confirmed&language__exact=fr&q=reader12",
+                    f"{label} filtered + whole address",
+                    f"{base}?status__exact=confirmed&language__exact=fr&q=Reader12345@example.org",
                 )
             )
+            paths.append((f"{label} search, part of an address", f"{base}?q=reader12"))
             paths.append((f"{label} page 500", f"{base}?p=500"))
     return paths
 

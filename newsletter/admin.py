@@ -6,6 +6,7 @@ Nobody adds subscribers here: an address enters the list only through the double
 """
 
 import json
+import re
 import tempfile
 
 from django.conf import settings
@@ -38,6 +39,8 @@ EXPORT_FORMATS = ["xlsx", "csv"]
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The changelist's parameter of its "language" list filter.
 LANGUAGE_FILTER_PARAM = "language__exact"
+# Something@something.tld, no spaces: searched as the whole address.
+COMPLETE_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 class ConsentVersionFilter(admin.SimpleListFilter):
@@ -121,6 +124,14 @@ class SubscriberAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_search_results(self, request, queryset, search_term):
+        """A whole address (what a person asking about their data gives) is found through the unique index
+        on the lowered address, in a millisecond at any size; a part of one scans the table."""
+        term = search_term.strip()
+        if COMPLETE_ADDRESS.fullmatch(term):
+            return queryset.for_email(term), False
+        return super().get_search_results(request, queryset, search_term)
 
     def has_export_permission(self, request):
         return request.user.has_perm(EXPORT_PERMISSION)
