@@ -308,6 +308,8 @@ BENCHMARK_VIEWS = env_bool("DJANGO_BENCHMARK_VIEWS", False)
 # Long public lists are cut into pages of this many items (partner cities, programmes, networks…).
 PUBLIC_LIST_PAGE_SIZE = env_int("PUBLIC_LIST_PAGE_SIZE", 48)
 PROGRAMMES_ON_CITY_LIST = 6
+# The timeline of the partnerships is cut into pages of this many events (key dates, first years, programmes).
+TIMELINE_PAGE_SIZE = env_int("TIMELINE_PAGE_SIZE", 100)
 # Page fragments (header, footer, lists) kept in CACHES["default"] (angers_intl/fragments.py); never
 # longer than a shared cache keeps the page, 0 turns fragment caching off.
 FRAGMENT_CACHE_SECONDS = min(env_int("FRAGMENT_CACHE_SECONDS", 60), PUBLIC_PAGE_MAX_AGE)

@@ -61,6 +61,8 @@ class SiteTranslationAdmin(TabbedTranslationAdmin):
 
     # The staff preview of an item (see `angers_intl.previews`); None: "view on site" is the public page.
     preview_url_name = None
+    # Rows a page of the list: rendering a row (and its editable fields) is what a list page costs.
+    list_per_page = 50
 
     class Media:
         css = {"all": ["translation_admin/tabs.css", "css/admin.css"]}

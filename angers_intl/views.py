@@ -21,6 +21,7 @@ from networks.models import Network
 from partnerships.models import PartnerCity
 
 from .models import LegalPage
+from .pagination import PageNotInList
 from .sitemaps import site_sitemaps
 
 logger = logging.getLogger(__name__)
@@ -100,7 +101,9 @@ def bad_request(request, exception):
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    """The 404 page; for a page number a list does not have, it says so and links to the list's first page."""
+    page_not_in_list = exception if isinstance(exception, PageNotInList) else None
+    return render(request, "404.html", {"page_not_in_list": page_not_in_list}, status=404)
 
 
 def server_error(request):

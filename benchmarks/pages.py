@@ -1,5 +1,7 @@
 """Benchmark: SQL queries and server time of every public page, with the Angers content and at scale;
-then the streamed CSV export of 100,000 subscribers (time and peak Python memory).
+then the streamed CSV export of 100,000 subscribers (time and peak Python memory); then every admin list
+(changelist) with those 100,000 subscribers, signed in as a superuser (goal: under 250 ms each). The admin
+figures are written to benchmarks/results.json (section "admin_lists").
 
     make bench                     # a throw-away SQLite database
     DATABASE_URL=postgres://… make bench   # a database you can afford to fill (it is migrated and filled)
@@ -7,6 +9,7 @@ then the streamed CSV export of 100,000 subscribers (time and peak Python memory
 Figures are the median of several requests through Django's test client (no network, no nginx).
 """
 
+import json
 import os
 import statistics
 import sys
@@ -30,11 +33,14 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.contrib import admin  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.backends.signals import connection_created  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
+from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from networks.models import Network, NetworkFigure  # noqa: E402
@@ -43,6 +49,9 @@ from newsletter.models import Subscriber  # noqa: E402
 from partnerships.models import Milestone, PartnerCity, Programme  # noqa: E402
 
 REPEAT = 15
+ADMIN_REPEAT = 5
+ADMIN_GOAL_MS = 250
+RESULTS = BASE_DIR / "benchmarks" / "results.json"
 SCALE_CITIES = 500
 SCALE_NETWORKS = 100
 SUBSCRIBERS = 100_000
@@ -175,6 +184,73 @@ def export_benchmark():
     )
 
 
+def admin_paths():
+    """(label, path) of every registered model's changelist, plus the subscriber list filtered and searched."""
+    paths = []
+    for model in sorted(admin.site._registry, key=lambda m: (m._meta.app_label, m._meta.model_name)):
+        label = f"{model._meta.app_label}.{model._meta.model_name}"
+        paths.append((label, reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")))
+        if model is Subscriber:
+            base = paths[-1][1]
+            paths.append((f"{label} filtered", f"{base}?status__exact=confirmed&language__exact=fr"))
+            paths.append(
+                (
+                    f"{label} filtered + whole address",
+                    f"{base}?status__exact=confirmed&language__exact=fr&q=Reader12345@example.org",
+                )
+            )
+            paths.append((f"{label} search, part of an address", f"{base}?q=reader12"))
+            paths.append((f"{label} page 500", f"{base}?p=500"))
+    return paths
+
+
+def admin_benchmark():
+    """Every admin list, signed in as a superuser: queries, median time of `ADMIN_REPEAT` requests, size."""
+    user = get_user_model().objects.create_superuser(
+        "bench-admin", "bench-admin@example.org", "bench-password"
+    )
+    client = Client()
+    client.force_login(user)
+    say(
+        f"\nAdmin lists with {Subscriber.objects.count():,} subscribers (superuser; goal < {ADMIN_GOAL_MS} ms)"
+    )
+    say(f"{'list':<44} {'status':>6} {'queries':>7} {'median ms':>10} {'KB':>7}")
+    rows = {}
+    for label, path in admin_paths():
+        client.get(path)  # warm
+        before = QUERIES.count
+        response = client.get(path)
+        query_count = QUERIES.count - before
+        timings = []
+        for _ in range(ADMIN_REPEAT):
+            start = time.perf_counter()
+            client.get(path)
+            timings.append((time.perf_counter() - start) * 1000)
+        median = statistics.median(timings)
+        rows[label] = {
+            "path": path,
+            "status": response.status_code,
+            "queries": query_count,
+            "median_ms": round(median, 1),
+            "bytes": len(response.content),
+        }
+        flag = "" if median < ADMIN_GOAL_MS else "  OVER"
+        say(
+            f"{label:<44} {response.status_code:>6} {query_count:>7} {median:>10.1f}"
+            f" {len(response.content) / 1024:>7.1f}{flag}"
+        )
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    results["admin_lists"] = {
+        "database": connection.vendor,
+        "subscribers": Subscriber.objects.count(),
+        "repeat": ADMIN_REPEAT,
+        "goal_ms": ADMIN_GOAL_MS,
+        "lists": rows,
+    }
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    say(f"Figures written to {RESULTS.relative_to(BASE_DIR)}")
+
+
 def main():
     setup_test_environment()
     say(f"Database: {connection.vendor}")
@@ -191,6 +267,7 @@ def main():
         f"At scale ({PartnerCity.objects.count()} partner cities, {Network.objects.count()} networks)", client
     )
     export_benchmark()
+    admin_benchmark()
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ by `DistinctionQuerySet` and by `Distinction.status()` (the same rule on a loade
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q, Value
@@ -238,6 +239,13 @@ class RecognitionQuerySet(PublishableQuerySet):
             Prefetch("distinctions", queryset=Distinction.objects.select_related("level")),
         )
 
+    def list_pages(self):
+        """{pk: the page of the public labels and awards list that shows it}, for the published
+        recognitions, in one query (the list is cut into pages of `PUBLIC_LIST_PAGE_SIZE`)."""
+        size = settings.PUBLIC_LIST_PAGE_SIZE
+        pks = self.published().values_list("pk", flat=True)
+        return {pk: index // size + 1 for index, pk in enumerate(pks)}
+
 
 class Recognition(ValidatedModel):
     name = models.CharField(_("name"), max_length=200)
@@ -314,8 +322,13 @@ class Recognition(ValidatedModel):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("networks:recognition_list") + f"#{self.slug}"
+    def get_absolute_url(self, page=None):
+        """Its anchor on the labels and awards list, on the page that shows it: `page`, when the caller
+        looked it up (`Recognition.objects.list_pages()`), or one query."""
+        if page is None:
+            page = Recognition.objects.list_pages().get(self.pk, 1)
+        query = f"?page={page}" if page > 1 else ""
+        return f"{reverse('networks:recognition_list')}{query}#{self.slug}"
 
     @property
     def is_commitment(self):

@@ -3,12 +3,13 @@
 
 from django.views.generic import DetailView, ListView
 
+from angers_intl.pagination import PublicPagination
 from angers_intl.previews import Previewable, StaffPreview
 
 from .models import Network, Recognition
 
 
-class NetworkListView(ListView):
+class NetworkListView(PublicPagination, ListView):
     template_name = "networks/network_list.html"
     context_object_name = "networks"
 
@@ -29,7 +30,7 @@ class NetworkPreviewView(StaffPreview, NetworkDetailView):
     """Any network, published or not, as the public will see it: for staff only."""
 
 
-class RecognitionListView(Previewable, ListView):
+class RecognitionListView(Previewable, PublicPagination, ListView):
     model = Recognition
     template_name = "networks/recognition_list.html"
     context_object_name = "recognitions"

@@ -167,7 +167,9 @@ class Subscriber(ValidatedModel):
             models.Index(fields=["status", "language", "id"], name="subscriber_sending_idx"),
             # Purge of old unconfirmed requests.
             models.Index(fields=["status", "subscribed_at"], name="subscriber_status_date_idx"),
-            models.Index(fields=["-subscribed_at"], name="subscriber_recent_idx"),
+            # The admin list: latest first, the primary key breaking ties (the changelist's order), so a page
+            # of 100,000 subscribers reads the index instead of sorting the table.
+            models.Index(fields=["-subscribed_at", "-id"], name="subscriber_recent_idx"),
         ]
 
     def __str__(self):

@@ -25,6 +25,7 @@ from django.utils.translation import gettext
 
 from angers_intl.markdown import markdown_to_text, render_markdown
 from angers_intl.models import SiteProfile
+from networks.models import Recognition
 
 from .emails import absolute_url, sender_address, unsubscribe_url_maker
 
@@ -88,14 +89,12 @@ def issue_cards(issue, *, absolute=True):
         cards.append(_card(programme.name, programme.summary, make_url(programme.get_absolute_url())))
     for network in issue.networks.all():
         cards.append(_card(network.name, network.description, make_url(network.get_absolute_url())))
+    pages = None  # of the labels and awards list: looked up once, if the issue has distinctions
     for distinction in issue.distinctions.select_related("recognition", "level"):
-        cards.append(
-            _card(
-                str(distinction),
-                distinction.recognition.description,
-                make_url(distinction.get_absolute_url()),
-            )
-        )
+        if pages is None:
+            pages = Recognition.objects.list_pages()
+        url = distinction.recognition.get_absolute_url(page=pages.get(distinction.recognition_id, 1))
+        cards.append(_card(str(distinction), distinction.recognition.description, make_url(url)))
     return cards
 
 

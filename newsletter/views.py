@@ -18,6 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, TemplateView
 
+from angers_intl.pagination import PublicPagination
+
 from . import emails, ratelimit, services
 from .forms import SubscriptionForm, UnsubscriptionRequestForm
 from .models import NewsletterIssue
@@ -202,12 +204,11 @@ def _status(state):
     return 400 if state in (LinkState.EXPIRED, LinkState.INVALID) else 200
 
 
-class IssueArchiveView(ListView):
+class IssueArchiveView(PublicPagination, ListView):
     """Every issue sent, latest first (in the visitor's language, French when a translation is missing)."""
 
     template_name = "newsletter/issue_archive.html"
     context_object_name = "issues"
-    paginate_by = 24
 
     def get_queryset(self):
         return NewsletterIssue.objects.archived()

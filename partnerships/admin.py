@@ -47,7 +47,7 @@ class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTran
     list_display = [
         "thumbnail",
         "shown_name",
-        "country",
+        "country_name",
         "agreement_type",
         "year_started",
         "status",
@@ -81,6 +81,11 @@ class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTran
     ]
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     preview_url_name = "partnerships:city_preview"
+
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, obj):
+        # The country's name; the plain field would look it up in the 250 country choices on every row.
+        return obj.country.name
 
     @admin.display(description=_("image"))
     def thumbnail(self, obj):

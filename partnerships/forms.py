@@ -13,7 +13,7 @@ from .continents import Continent
 from .models import AgreementType
 
 
-def _sort_key(name):
+def name_sort_key(name):
     """Alphabetical order that ignores accents: "États-Unis" sorts among the E."""
     return unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().casefold()
 
@@ -22,7 +22,9 @@ def _sort_key(name):
 def _countries_by_name(country_codes, language):
     """[(code, name)] in alphabetical order of the names in `language` (the active one); kept, as every
     list page asks for the same."""
-    return sorted(((code, all_countries.name(code)) for code in country_codes), key=lambda c: _sort_key(c[1]))
+    return sorted(
+        ((code, all_countries.name(code)) for code in country_codes), key=lambda c: name_sort_key(c[1])
+    )
 
 
 class PartnerCityFilterForm(forms.Form):

@@ -10,12 +10,15 @@ from looking stretched: x = (longitude − west) × cos(standard parallel) × sc
 
 import itertools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from django.utils.formats import number_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .continents import Continent
+from .forms import name_sort_key
 
 # The world frame's edges (Antarctica left out), in degrees.
 WORLD_WEST, WORLD_EAST, WORLD_SOUTH, WORLD_NORTH = -180, 180, -58, 84
@@ -125,15 +128,15 @@ def clusters(cities, distance=CLUSTER_DISTANCE):
     return list(groups.values())
 
 
-def frame_around(points, key, name="", min_height=FRAME_MIN_HEIGHT):
+def frame_around(points, key, name="", min_height=FRAME_MIN_HEIGHT, min_padding=FRAME_MIN_PADDING):
     """A detail frame around (latitude, longitude) points: padded, at least `FRAME_MIN_HEIGHT` tall and
     `FRAME_MIN_ASPECT` wide, moved inside the world frame, `DETAIL_WIDTH` units wide."""
     latitudes = [point[0] for point in points]
     longitudes = [point[1] for point in points]
     south, north = min(latitudes), max(latitudes)
     west, east = min(longitudes), max(longitudes)
-    lat_pad = max(FRAME_MIN_PADDING, (north - south) * FRAME_PADDING)
-    lon_pad = max(FRAME_MIN_PADDING, (east - west) * FRAME_PADDING)
+    lat_pad = max(min_padding, (north - south) * FRAME_PADDING)
+    lon_pad = max(min_padding, (east - west) * FRAME_PADDING)
     south, north, west, east = south - lat_pad, north + lat_pad, west - lon_pad, east + lon_pad
     south, north = _widen(south, north, min_height)
     south, north = _inside(south, north, WORLD_SOUTH, WORLD_NORTH)
@@ -224,9 +227,10 @@ class Marker:
     label_anchor: str
 
 
-def markers(cities, frame):
+def markers(cities, frame, groups=()):
     """A marker per city inside `frame`, each label placed beside its point where it covers no other
-    point and no other label (right, left, above, below: the first that fits), within the frame."""
+    point, no other label and no group marker (right, left, above, below: the first that fits), within
+    the frame."""
     size = frame.label_size
     points = [
         (city, *frame.project(city.latitude, city.longitude))
@@ -234,7 +238,7 @@ def markers(cities, frame):
         if frame.contains(city.latitude, city.longitude)
     ]
     dot_boxes = [(x - size / 2, y - size / 2, x + size / 2, y + size / 2) for _city, x, y in points]
-    placed = []
+    placed = [(g.x - g.radius, g.y - g.radius, g.x + g.radius, g.y + g.radius) for g in groups]
     found = []
     for city, x, y in points:
         candidates = _label_candidates(str(city), x, y, size)
@@ -271,3 +275,183 @@ def _within(box, frame):
 
 def _overlap(a, b):
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+# Many cities: a map frame that would hold more than `MAX_MARKERS` cities groups them by the cells of a
+# grid, one marker per cell with the number of its cities, linking to the map of that cell (a zone), which
+# groups its own cities on a finer grid if it still holds too many. Up to `MAX_MARKERS` cities, every city
+# is shown (and the world map has its detail maps, as computed by `detail_frames`).
+MAX_MARKERS = 50
+ZONE_SIZES = (12.0, 3.0, 0.75)  # degrees: the cells of the world map, then of a zone of each level
+ZONE_PADDING = 0.2  # of the zone's size, on each side of its map
+COUNTRIES_NAMED = 3  # a group's description names its first countries (by number of cities)
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A cell of the grid of `ZONE_SIZES[level]` degrees that starts at the world frame's south-west corner."""
+
+    level: int
+    row: int
+    column: int
+
+    @classmethod
+    def of(cls, level, latitude, longitude):
+        size = ZONE_SIZES[level]
+        return cls(
+            level,
+            int((float(latitude) - WORLD_SOUTH) // size),
+            int((float(longitude) - WORLD_WEST) // size),
+        )
+
+    @classmethod
+    def parse(cls, text):
+        """The zone of a `key` ("1-30-7"), or None for anything else (a zone outside the world included)."""
+        parts = str(text).split("-")
+        if len(parts) != 3 or not all(part.isascii() and part.isdigit() and len(part) < 6 for part in parts):
+            return None
+        zone = cls(*map(int, parts))
+        if zone.level >= len(ZONE_SIZES) or zone.south >= WORLD_NORTH or zone.west >= WORLD_EAST:
+            return None
+        return zone
+
+    @property
+    def key(self):
+        return f"{self.level}-{self.row}-{self.column}"
+
+    @property
+    def size(self):
+        return ZONE_SIZES[self.level]
+
+    @property
+    def south(self):
+        return WORLD_SOUTH + self.row * self.size
+
+    @property
+    def west(self):
+        return WORLD_WEST + self.column * self.size
+
+    @property
+    def north(self):
+        return min(self.south + self.size, WORLD_NORTH)
+
+    @property
+    def east(self):
+        return min(self.west + self.size, WORLD_EAST)
+
+    @property
+    def centre(self):
+        return (self.south + self.north) / 2, (self.west + self.east) / 2
+
+    @property
+    def parent(self):
+        """The zone of the level above that holds this one (None for the first level: the world map)."""
+        return Zone.of(self.level - 1, *self.centre) if self.level else None
+
+    @property
+    def frame(self):
+        """The zone's map: the zone and a margin around it (where neighbouring cities show too)."""
+        pad = self.size * ZONE_PADDING
+        corners = [(self.south, self.west), (self.north, self.east)]
+        frame = frame_around(corners, self.key, min_height=self.size + 2 * pad, min_padding=pad)
+        return replace(frame, label_size=17)
+
+    @property
+    def name(self):
+        """Its bounds, as people read them: "36° N to 48° N, 0° E to 12° E"."""
+
+        def degrees(value, axis):
+            return format_coordinate(value, axis, decimals=0 if float(value).is_integer() else 2)
+
+        return _("%(south)s to %(north)s, %(west)s to %(east)s") % {
+            "south": degrees(self.south, "lat"),
+            "north": degrees(self.north, "lat"),
+            "west": degrees(self.west, "lon"),
+            "east": degrees(self.east, "lon"),
+        }
+
+    @property
+    def child_level(self):
+        """The level whose cells group this zone's cities (None for the last: every city shows)."""
+        return self.level + 1 if self.level + 1 < len(ZONE_SIZES) else None
+
+
+@dataclass(frozen=True)
+class Group:
+    """Several cities of one grid cell, drawn as one marker: a circle with their number."""
+
+    zone: Zone
+    count: int
+    countries: str  # the first countries by number of cities, for the marker's accessible name
+    x: float
+    y: float
+    radius: float
+
+    @property
+    def font_size(self):
+        """The number's size: three digits fit in the circle."""
+        return round(self.radius * 0.9, 1)
+
+
+def grouped(cities, frame, level):
+    """(lone cities, groups): the cities inside `frame` by cell of `level`; a cell with one city gives
+    that city, a cell with several a `Group` placed at their mean position (kept inside its cell, so that
+    markers never overlap)."""
+    cells = {}
+    for city in cities:
+        if frame.contains(city.latitude, city.longitude):
+            cells.setdefault(Zone.of(level, city.latitude, city.longitude), []).append(city)
+    lone, groups = [], []
+    for zone, members in sorted(cells.items(), key=lambda item: (-item[0].row, item[0].column)):
+        if len(members) == 1:
+            lone.append(members[0])
+            continue
+        points = [frame.project(city.latitude, city.longitude) for city in members]
+        x = sum(point[0] for point in points) / len(points)
+        y = sum(point[1] for point in points) / len(points)
+        radius = round(frame.label_size * (0.55 + 0.15 * math.log10(len(members))), 1)
+        left, top = frame.project(zone.north, zone.west)
+        right, bottom = frame.project(zone.south, zone.east)
+        x = min(max(x, left + radius), right - radius) if right - left > 2 * radius else (left + right) / 2
+        y = min(max(y, top + radius), bottom - radius) if bottom - top > 2 * radius else (top + bottom) / 2
+        groups.append(Group(zone, len(members), _main_countries(members), round(x, 1), round(y, 1), radius))
+    return lone, groups
+
+
+def _main_countries(cities):
+    counts = {}
+    for city in cities:
+        counts[city.country.code] = counts.get(city.country.code, 0) + 1
+    names = {city.country.code: city.country.name for city in cities}
+    ranked = sorted(counts, key=lambda code: (-counts[code], names[code]))
+    shown = [str(names[code]) for code in ranked[:COUNTRIES_NAMED]]
+    return ", ".join(shown) + (", …" if len(ranked) > COUNTRIES_NAMED else "")
+
+
+@dataclass(frozen=True)
+class CountryCount:
+    code: str
+    name: str
+    count: int
+
+
+def by_country(cities):
+    """[CountryCount] of the cities, in alphabetical order of the country names (accents ignored)."""
+    counts, names = {}, {}
+    for city in cities:
+        counts[city.country.code] = counts.get(city.country.code, 0) + 1
+        names[city.country.code] = city.country.name
+    return sorted(
+        (CountryCount(code, str(names[code]), count) for code, count in counts.items()),
+        key=lambda item: name_sort_key(item.name),
+    )
+
+
+def format_coordinate(value, axis, decimals=4):
+    """52.3874° N (52,3874° N in French): a latitude (`axis` "lat") or longitude ("lon") as people read it."""
+    number = float(value)
+    if axis == "lat":
+        hemisphere = pgettext("compass point", "N") if number >= 0 else pgettext("compass point", "S")
+    else:
+        hemisphere = pgettext("compass point", "E") if number >= 0 else pgettext("compass point", "W")
+    return f"{number_format(abs(number), decimals)}° {hemisphere}"

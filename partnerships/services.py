@@ -96,12 +96,37 @@ class TimelineEvent:
 class TimelineYear:
     year: int
     events: list = field(default_factory=list)
+    continued: bool = False  # the year began on the previous page
 
 
 def partnership_timeline(cities, milestones, programmes):
     """The whole story, year by year: each city's key dates (its first year when no key date says it),
     and the year each programme began. Takes evaluated sequences, so the caller controls the queries.
     """
+    return by_year(timeline_events(cities, milestones, programmes))
+
+
+def by_year(events, previous=None):
+    """[TimelineYear] of events in the timeline's order; `previous` is the event before the first one (on
+    the previous page), whose year the first one may continue."""
+    years = [TimelineYear(year, list(group)) for year, group in groupby(events, key=lambda e: e.year)]
+    if years and previous is not None and previous.year == years[0].year:
+        years[0].continued = True
+    return years
+
+
+def timeline_decades(events, page_size):
+    """[(decade, first year, page number)]: where each decade of the story begins in pages of `page_size`."""
+    found = []
+    for index, event in enumerate(events):
+        decade = event.year - event.year % 10
+        if not found or found[-1][0] != decade:
+            found.append((decade, event.year, index // page_size + 1))
+    return found
+
+
+def timeline_events(cities, milestones, programmes):
+    """Every event of the story, in its order (by year, then date, undated first)."""
     events = []
     years_with_milestones = {(m.partner_city_id, m.year) for m in milestones}
     for city in cities:
@@ -138,7 +163,7 @@ def partnership_timeline(cities, milestones, programmes):
                 )
             )
     events.sort(key=lambda e: (e.year, e.date is not None, e.date or 0, e.city is None, _sort_name(e)))
-    return [TimelineYear(year, list(group)) for year, group in groupby(events, key=lambda e: e.year)]
+    return events
 
 
 def _sort_name(event):
@@ -146,9 +171,10 @@ def _sort_name(event):
     return (getattr(subject, "year_started", 0), str(subject))
 
 
-def published_timeline():
-    """The public timeline: published cities, their key dates, published programmes. Three queries."""
+def published_timeline_events():
+    """The public timeline's events: published cities, their key dates, published programmes. Three
+    queries."""
     cities = list(PartnerCity.objects.published())
     milestones = list(Milestone.objects.of_published_cities())
     programmes = list(Programme.objects.published())
-    return partnership_timeline(cities, milestones, programmes)
+    return timeline_events(cities, milestones, programmes)

@@ -9,26 +9,27 @@ import csv
 from dataclasses import replace
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.functional import SimpleLazyObject
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from angers_intl.fragments import cached_value
-from angers_intl.pagination import with_page_range
+from angers_intl.pagination import PublicPagination, page_of, pagination_context
 from angers_intl.previews import Previewable, StaffPreview
 from angers_intl.spreadsheets import spreadsheet_safe
 
 from .forms import PartnerCityFilterForm
-from .maps import WORLD, city_frame, detail_frames, markers
+from .maps import MAX_MARKERS, WORLD, Zone, by_country, city_frame, detail_frames, grouped, markers
 from .models import PartnerCity, Programme, Theme
 from .opendata import FIELDS, partnership_records
-from .services import published_timeline
+from .services import by_year, published_timeline_events, timeline_decades
 from .structured_data import city_json_ld
 
 
-class PartnerCityListView(ListView):
+class PartnerCityListView(PublicPagination, ListView):
     template_name = "partnerships/city_list.html"
     context_object_name = "cities"
 
@@ -46,8 +47,8 @@ class PartnerCityListView(ListView):
         country_codes = published.order_by().values_list("country", flat=True).distinct()
         return list(Theme.objects.all()), list(country_codes)
 
-    def get_paginate_by(self, queryset):
-        return settings.PUBLIC_LIST_PAGE_SIZE
+    def pagination_query(self):
+        return self.filter_form.query_string
 
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
@@ -61,7 +62,7 @@ class PartnerCityListView(ListView):
         return PartnerCity.objects.published().with_themes().filtered(**self.filter_form.filters())
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(
+        return super().get_context_data(
             filter_form=self.filter_form,
             is_filtering=self.filter_form.is_filtering,
             # The first few; the programme list has them all.
@@ -70,7 +71,6 @@ class PartnerCityListView(ListView):
             open_data_licence_url=settings.OPEN_DATA_LICENCE_URL,
             **kwargs,
         )
-        return with_page_range(context)
 
 
 class PartnerCityDetailView(Previewable, DetailView):
@@ -136,35 +136,82 @@ class ProgrammePreviewView(StaffPreview, ProgrammeDetailView):
 
 
 class TimelineView(TemplateView):
+    """The story year by year, `TIMELINE_PAGE_SIZE` events a page, with links to where each decade begins."""
+
     template_name = "partnerships/timeline.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(timeline=published_timeline(), **kwargs)
+        events = published_timeline_events()
+        page = page_of(self.request, Paginator(events, settings.TIMELINE_PAGE_SIZE))
+        start = page.start_index() - 1
+        return super().get_context_data(
+            timeline=by_year(page.object_list, previous=events[start - 1] if start > 0 else None),
+            first_year=events[0].year if events else None,
+            decades=timeline_decades(events, settings.TIMELINE_PAGE_SIZE) if page.has_other_pages() else [],
+            **pagination_context(page),
+            **kwargs,
+        )
 
 
 class PartnerCityMapView(TemplateView):
+    """The world map, or with `?zone=` the map of one cell of the grid (`maps.Zone`). Up to
+    `maps.MAX_MARKERS` cities, a map shows each city (the world map with its detail maps) and the table
+    lists them; beyond, it groups them by grid cell, each group linking to its zone's map, and the table
+    counts them by country, linking to the list. One query either way."""
+
     template_name = "partnerships/map.html"
 
+    def get(self, request, *args, **kwargs):
+        self.zone = None
+        if "zone" in request.GET:
+            self.zone = Zone.parse(request.GET["zone"])
+            if self.zone is None:
+                raise Http404("No such zone of the map.")
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
-        cities = list(PartnerCity.objects.published().located())
-        frames = detail_frames(cities)
+        located = PartnerCity.objects.published().located()
+        if self.zone:
+            frame = self.zone.frame
+            cities = list(
+                located.filter(
+                    latitude__range=(frame.south, frame.north), longitude__range=(frame.west, frame.east)
+                )
+            )
+            level = self.zone.child_level
+        else:
+            frame, cities, level = WORLD, list(located), 0
+        if len(cities) <= MAX_MARKERS or level is None:
+            return super().get_context_data(zone=self.zone, **self.every_city(frame, cities), **kwargs)
+        lone, groups = grouped(cities, frame, level)
+        return super().get_context_data(
+            zone=self.zone,
+            frame=frame,
+            links=markers(lone, frame, groups),
+            groups=groups,
+            countries=by_country(cities),
+            **kwargs,
+        )
+
+    def every_city(self, frame, cities):
+        """Each city on the map, and in the table; the world map also has detail maps where they are close."""
+        frames = detail_frames(cities) if frame == WORLD else []
 
         def in_a_detail_frame(marker):
             return any(frame.contains(marker.city.latitude, marker.city.longitude) for frame in frames)
 
-        world_markers = markers(cities, WORLD)
-        return super().get_context_data(
-            cities=cities,
-            world=WORLD,
+        found = markers(cities, frame)
+        return {
+            "frame": frame,
+            "cities": cities,
             # On the world map, cities that a detail map shows are plain dots (one link per city).
-            world_links=[m for m in world_markers if not in_a_detail_frame(m)],
-            world_dots=[m for m in world_markers if in_a_detail_frame(m)],
-            details=[
-                {"frame": frame, "inset": frame.outline_in(WORLD), "links": markers(cities, frame)}
-                for frame in frames
+            "links": [m for m in found if not in_a_detail_frame(m)],
+            "dots": [m for m in found if in_a_detail_frame(m)],
+            "details": [
+                {"frame": detail, "inset": detail.outline_in(WORLD), "links": markers(cities, detail)}
+                for detail in frames
             ],
-            **kwargs,
-        )
+        }
 
 
 class OpenDataCsvView(View):

@@ -105,6 +105,20 @@ def test_newsletter_staff_see_the_list_with_counts_by_status_and_language(staff_
     assert [item.email for item in filtered.context["cl"].result_list] == ["en@example.org"]
 
 
+def test_a_whole_address_is_found_whatever_its_case_and_a_part_still_finds_every_match(staff_client):
+    for address in ("ana@example.org", "xana@example.org", "ana@example.org.uk"):
+        subscriber(address)
+
+    whole = staff_client.get(CHANGELIST, {"q": " Ana@Example.ORG "})
+    assert [item.email for item in whole.context["cl"].result_list] == ["ana@example.org"]
+    part = staff_client.get(CHANGELIST, {"q": "ana@example"})
+    assert sorted(item.email for item in part.context["cl"].result_list) == [
+        "ana@example.org",
+        "ana@example.org.uk",
+        "xana@example.org",
+    ]
+
+
 def test_the_list_runs_a_fixed_number_of_queries(staff_client):
     def count_queries():
         from django.db import connection
