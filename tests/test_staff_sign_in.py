@@ -95,11 +95,20 @@ def test_the_lockout_page_is_the_same_for_an_account_that_does_not_exist(
 def test_failures_are_counted_per_client_address_behind_our_proxy(client, staff_member, settings):
     settings.NEWSLETTER_TRUST_X_FORWARDED_FOR = True
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
-        client.post(LOGIN, {"username": "dominique", "password": "x"}, HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7")
-    assert client.post(LOGIN, {"username": "dominique", "password": PASSWORD}, HTTP_X_FORWARDED_FOR="203.0.113.7").status_code == 429
+        client.post(
+            LOGIN, {"username": "dominique", "password": "x"}, HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7"
+        )
+    assert (
+        client.post(
+            LOGIN, {"username": "dominique", "password": PASSWORD}, HTTP_X_FORWARDED_FOR="203.0.113.7"
+        ).status_code
+        == 429
+    )
     # Another client (the right-most entry is the one our proxy saw) still signs in.
     response = client.post(
-        LOGIN, {"username": "dominique", "password": PASSWORD}, HTTP_X_FORWARDED_FOR="203.0.113.7, 198.51.100.2"
+        LOGIN,
+        {"username": "dominique", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="203.0.113.7, 198.51.100.2",
     )
     assert response.status_code == 302
 
@@ -157,7 +166,9 @@ def test_a_staff_member_with_a_device_gives_its_code_after_the_password(
     assert response.redirect_chain[-1][0].startswith("/admin/two-factor/")
 
     response = client.post(
-        "/admin/two-factor/", {"token": code(with_device, 500_000), "next": "/admin/"}, HTTP_ACCEPT_LANGUAGE=language
+        "/admin/two-factor/",
+        {"token": code(with_device, 500_000), "next": "/admin/"},
+        HTTP_ACCEPT_LANGUAGE=language,
     )
     assert response.status_code == 200
     assert wrong_code in response.content.decode()
