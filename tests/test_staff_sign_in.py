@@ -256,3 +256,20 @@ def test_public_pages_touch_no_session_for_visitors(client, db, site_profile):
     assert response.status_code == 200
     assert not response.cookies
     assert "Cookie" not in response.get("Vary", "")
+
+
+def test_a_staff_preview_also_waits_for_the_two_factor_code(client, with_device, staff_member):
+    from partnerships.models import AgreementType, PartnerCity
+
+    staff_member.is_superuser = True
+    staff_member.save()
+    PartnerCity.objects.create(
+        slug="draft-town", name_fr="Ville brouillon", country="NL", agreement_type=AgreementType.TWINNING,
+        year_started=1990, summary_fr="Brouillon.", latitude="52.1", longitude="4.2",
+    )  # fmt: skip
+    preview = "/fr/villes-partenaires/apercu/draft-town/"
+    sign_in(client, "dominique", PASSWORD)
+    response = client.get(preview, follow=True)
+    assert response.redirect_chain[-1][0].startswith("/admin/two-factor/")
+    client.post("/admin/two-factor/", {"token": code(with_device)})
+    assert "Ville brouillon" in client.get(preview).content.decode()
