@@ -92,6 +92,18 @@ def test_the_lockout_page_is_the_same_for_an_account_that_does_not_exist(
     assert LOCKED_OUT[language] in known.content.decode()
 
 
+def test_with_a_shared_cache_the_failures_are_counted_there(client, staff_member, settings):
+    """With REDIS_URL, django-axes counts in the cache (shared by every app instance), not the database."""
+    from axes.models import AccessAttempt
+
+    settings.AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "nobody-here", "wrong-password")
+    assert sign_in(client, "dominique", PASSWORD).status_code == 302  # another username, same client
+    assert sign_in(client, "nobody-here", "wrong-password").status_code == 429
+    assert not AccessAttempt.objects.exists()
+
+
 def test_failures_are_counted_per_client_address_behind_our_proxy(client, staff_member, settings):
     settings.NEWSLETTER_TRUST_X_FORWARDED_FOR = True
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
