@@ -24,6 +24,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -61,12 +62,13 @@ def lockout_response(request, original_response=None, credentials=None):
 
 
 def totp_issuer(device):
-    """The name authenticator apps show beside the account: the site's title."""
+    """The name authenticator apps show beside the account: the site's title, in the site's default
+    language (the same whatever the language of the page it was enrolled from)."""
     from .models import SiteProfile
 
-    profile = SiteProfile.objects.first()
-    title = profile.site_title if profile else ""
-    return str(title or _("International relations"))
+    with translation.override(settings.LANGUAGE_CODE):
+        profile = SiteProfile.objects.first()
+        return str((profile.site_title if profile else "") or _("International relations"))
 
 
 # -- Who must give a code --------------------------------------------------------------------------------

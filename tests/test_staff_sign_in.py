@@ -1,6 +1,7 @@
 """Staff sign-in that resists attacks: long passwords, a lockout after repeated failures that says nothing
 about the account, two-factor codes (TOTP), and sessions that expire when idle."""
 
+import html
 import re
 from datetime import timedelta
 
@@ -9,10 +10,11 @@ from django.contrib.auth.models import User
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from angers_intl.sign_in import grouped_secret
 from tests.dates import site_time
 
 LOGIN = "/admin/login/"
-PASSWORD = "a-long-staff-password"
+PASSWORD = "a-long-test-password"
 WRONG_CREDENTIALS = {
     "fr": "Veuillez compléter correctement les champs «\xa0nom d’utilisateur\xa0» et «\xa0mot de passe\xa0»",
     "en": "Please enter the correct username and password for a staff account.",
@@ -213,7 +215,8 @@ def test_with_two_factor_required_a_staff_member_enrols_then_gives_codes(client,
     assert client.get("/admin/").status_code == 302
 
     device = TOTPDevice.objects.get(user=staff_member, confirmed=False)
-    assert f"secret={device.config_url.split('secret=')[1].split('&')[0]}" in page
+    assert grouped_secret(device) in page  # the key to type, in groups of four
+    assert html.escape(device.config_url) in page
     response = client.post("/admin/two-factor/setup/", {"token": code(device), "next": "/admin/"})
     assert response["Location"] == "/admin/"
     device.refresh_from_db()
