@@ -106,7 +106,7 @@ MIDDLEWARE = [
     "audit.middleware.AuditRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last: turns a locked-out sign-in into the lockout page (AXES_LOCKOUT_TEMPLATE).
+    # Last: turns a locked-out sign-in into the lockout page (AXES_LOCKOUT_CALLABLE).
     "axes.middleware.AxesMiddleware",
 ]
 
