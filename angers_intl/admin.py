@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import LegalPage, LegalPageKind, SiteProfile
 from .translation_admin import SiteTranslationAdmin
@@ -55,3 +56,35 @@ class LegalPageAdmin(SiteTranslationAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Which page a text belongs to is chosen once; its URL depends on it.
         return [*self.readonly_fields, "slug"] if obj else self.readonly_fields
+
+
+# django-otp registers its own TOTP admin, which shows the secrets and untranslated labels: staff enrol on
+# the admin's two-factor page (angers_intl/sign_in.py); here an administrator only sees the devices and
+# deletes the one of a lost phone (its owner then enrols again at the next sign-in).
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class TwoFactorDeviceAdmin(admin.ModelAdmin):
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__username", "user__email"]
+    list_select_related = ["user"]
+    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    readonly_fields = fields
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

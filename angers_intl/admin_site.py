@@ -1,8 +1,12 @@
 """The admin site, named after the site itself: its header and title are the site profile's title (in
-the staff member's language), and the site profile is reached as its one form, never as a list of one row."""
+the staff member's language), and the site profile is reached as its one form, never as a list of one row.
+
+It also holds the second step of the sign-in (angers_intl/sign_in.py): a session that still owes a
+two-factor code has no permission here, and its sign-in page sends it to the code (or enrolment) page."""
 
 from django.contrib import admin
-from django.urls import reverse
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,6 +15,30 @@ class SiteAdminSite(admin.AdminSite):
     site_header = _("International relations")
     site_title = _("International relations")
     index_title = _("Administration")
+
+    def has_permission(self, request):
+        from . import sign_in
+
+        return super().has_permission(request) and not sign_in.second_step_needed(request.user)
+
+    def login(self, request, extra_context=None):
+        from . import sign_in
+
+        user = request.user
+        if request.method == "GET" and user.is_active and user.is_staff and sign_in.second_step_needed(user):
+            return redirect(sign_in.second_step_url(request))
+        return super().login(request, extra_context)
+
+    def get_urls(self):
+        from . import sign_in
+
+        views = sign_in.admin_views(self)
+        return [
+            path("two-factor/", views["verify"], name="two_factor_verify"),
+            path("two-factor/setup/", views["setup"], name="two_factor_setup"),
+            path("two-factor/sign-out/", views["cancel"], name="two_factor_cancel"),
+            *super().get_urls(),
+        ]
 
     def each_context(self, request):
         from .models import SiteProfile

@@ -48,3 +48,23 @@ class PermissionsPolicyMiddleware:
         if self.header:
             response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class SessionIdleExpiryMiddleware:
+    """Sessions expire after `SESSION_COOKIE_AGE` seconds without a request (SESSION_IDLE_MINUTES).
+
+    Each request of a signed-in session saves it again, which pushes its expiry (in the database and on the
+    cookie) back by that age; an idle session expires. Only requests that carry the session cookie are
+    looked at, so anonymous visitors' pages never touch a session (no cookie, no `Vary: Cookie`), and a
+    forged cookie creates nothing (unlike SESSION_SAVE_EVERY_REQUEST, which would save a new session).
+    Placed after AuthenticationMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
+            request.session.modified = True
+        return response

@@ -5,7 +5,8 @@ A public view that can be previewed mixes in `Previewable` and reads its records
 first, on a URL of its own (`…/apercu/…` · `…/preview/…`):
 
 - only active staff with the model's view permission see it: anyone else is sent to the admin's login
-  page, staff without the permission get a 403;
+  page, staff without the permission get a 403; a session that still owes its two-factor code is sent to
+  the code (through the login page, as in the admin: angers_intl/sign_in.py);
 - every record is shown, published or not, in the public template; `base.html` adds the preview banner
   (`includes/preview_banner.html`) and `noindex`, from the `preview` context variable;
 - the response is `Cache-Control: private, no-store`: no cache keeps a page visitors must not see.
@@ -15,8 +16,12 @@ The admin's "view on site" leads to the preview of an unpublished item (`SiteTra
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_permission_codename
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
+
+from .sign_in import second_step_needed
 
 
 class Previewable:
@@ -42,6 +47,8 @@ class StaffPreview:
         return staff_member_required(super().as_view(**initkwargs))
 
     def dispatch(self, request, *args, **kwargs):
+        if second_step_needed(request.user):
+            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
         options = self.model._meta
         if not request.user.has_perm(f"{options.app_label}.{get_permission_codename('view', options)}"):
             raise PermissionDenied

@@ -5,6 +5,7 @@ and with DEBUG off the process refuses to start without DJANGO_SECRET_KEY.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -74,10 +75,15 @@ INSTALLED_APPS = [
     "import_export",
     # The task queue in the database: `manage.py db_worker` runs the newsletter sends (docs/operations.md).
     "django_tasks_db",
+    # Staff sign-in: lockout after repeated failures, and two-factor codes (TOTP). See # STAFF SIGN-IN.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "angers_intl",
     "partnerships",
     "networks",
     "newsletter",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -92,8 +98,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session given a two-factor code?
+    "django_otp.middleware.OTPMiddleware",
+    # A signed-in request pushes the session's expiry back by SESSION_COOKIE_AGE (the idle time).
+    "angers_intl.middleware.SessionIdleExpiryMiddleware",
+    # Who is acting, for the audit log (audit/services.py): the request being answered.
+    "audit.middleware.AuditRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a locked-out sign-in into the lockout page (AXES_LOCKOUT_CALLABLE).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "angers_intl.urls"
@@ -159,10 +173,53 @@ else:
 # AUTH
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# STAFF SIGN-IN (docs/operations.md, "Staff sign-in")
+# django-axes counts failed sign-ins per username and client address together; after SIGN_IN_FAILURE_LIMIT
+# failures that pair is locked out for SIGN_IN_LOCKOUT_MINUTES, whether the account exists or not.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client address as the newsletter's rate limits see it: REMOTE_ADDR, or the right-most X-Forwarded-For
+# entry when NEWSLETTER_TRUST_X_FORWARDED_FOR says our own proxy sets it.
+AXES_CLIENT_IP_CALLABLE = "angers_intl.sign_in.client_ip_address"
+# The lockout page, the same whether the account exists or not (admin/locked_out.html), status 429.
+AXES_LOCKOUT_CALLABLE = "angers_intl.sign_in.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Successful sign-ins are in the audit log (audit/); axes keeps only the failures it counts.
+AXES_DISABLE_ACCESS_LOG = True
+# Counters shared by every app instance: in Redis when there is one, else in the database.
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler" if REDIS_URL else "axes.handlers.database.AxesDatabaseHandler"
+)
+# Two-factor sign-in (TOTP, django-otp): a staff member who enrolled a device always gives a code; with this
+# on, every staff member must (one without a device enrols at the next sign-in). Off by default, so that a
+# fresh install can be signed in to with a password.
+STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", False)
+
+
+def _totp_issuer(device):
+    """The name authenticator apps show beside the account: the site's title (angers_intl/sign_in.py)."""
+    from angers_intl.sign_in import totp_issuer
+
+    return totp_issuer(device)
+
+
+OTP_TOTP_ISSUER = _totp_issuer
+# Sessions expire after this much inactivity (angers_intl.middleware.SessionIdleExpiryMiddleware).
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 60) * 60
+
+# AUDIT LOG (audit/): sign-ins, publications, deletions, exports of subscriber data; entries older than this
+# are deleted by `manage.py purge_audit_log` (run daily, docs/operations.md).
+AUDIT_LOG_RETENTION_DAYS = env_int("AUDIT_LOG_RETENTION_DAYS", 365)
 
 # INTERNATIONALISATION
 # French is the default language and every translated field falls back to it.

@@ -9,21 +9,26 @@
   makes it the French name in every admin, whatever the staff member's language.
 - "View on site": a published item opens its public page, any other its staff preview
   (`angers_intl.previews`), named by the admin's `preview_url_name`.
+- Publishing: the list of every kind with a `published` flag has the actions "Publish the selected items"
+  and "Unpublish the selected items" (staff with the change permission), through
+  `angers_intl.publishing.set_published`, which records each change in the audit log.
 - Sorting a list by a translated name: the column sorts by what it displays, the name in the admin's
   language or, when that is empty, the French fallback (`TranslatedOrderingMixin`).
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.forms.widgets import Script
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
+
+from .publishing import is_publishable, set_published
 
 
 def displayed_translation(field_name):
@@ -67,6 +72,29 @@ class SiteTranslationAdmin(TabbedTranslationAdmin):
     class Media:
         css = {"all": ["translation_admin/tabs.css", "css/admin.css"]}
         js = [Script("translation_admin/tabs.js", defer=True)]
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        if is_publishable(model):
+            self.actions = [*(self.actions or []), "publish_selected", "unpublish_selected"]
+
+    @admin.action(description=_("Publish the selected items"), permissions=["change"])
+    def publish_selected(self, request, queryset):
+        count = set_published(queryset, published=True, actor=request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish the selected items"), permissions=["change"])
+    def unpublish_selected(self, request, queryset):
+        count = set_published(queryset, published=False, actor=request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count) % {"count": count},
+            messages.SUCCESS,
+        )
 
     def view_on_site(self, obj):
         """Published items open their public page; others the staff preview."""

@@ -28,6 +28,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
 
 from angers_intl.translation_admin import SiteTranslationAdmin
+from audit import services as audit
 
 from . import drafts, rendering, sending, services
 from .consent import CONSENT_TEXTS, consent_text
@@ -161,6 +162,7 @@ class SubscriberAdmin(admin.ModelAdmin):
     )
     def export_personal_data(self, request, queryset):
         records = [services.export_subscriber_data(subscriber) for subscriber in queryset]
+        audit.record_personal_data_export([subscriber.pk for subscriber in queryset], actor=request.user)
         data = records[0] if len(records) == 1 else records
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
@@ -199,6 +201,9 @@ class SubscriberAdmin(admin.ModelAdmin):
             )
             return redirect("admin:newsletter_subscriber_changelist")
         rows = services.confirmed_subscriber_rows(changelist.get_queryset(request))
+        # The filters, for the audit log; never the search term (it may be an address).
+        filters = "&".join(f"{key}={value}" for key, value in sorted(params.items()) if key != "q")
+        audit.record_subscriber_export(file_format=file_format, filters=filters, actor=request.user)
         language = params.get(LANGUAGE_FILTER_PARAM)
         suffix = f"-{language}" if language in dict(settings.LANGUAGES) else ""
         name = f"newsletter-subscribers{suffix}-{timezone.localdate().isoformat()}.{file_format}"

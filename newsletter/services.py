@@ -23,6 +23,7 @@ from django.utils.crypto import constant_time_compare
 from openpyxl.cell import WriteOnlyCell
 
 from angers_intl.spreadsheets import spreadsheet_safe
+from audit import services as audit
 
 from . import emails, ratelimit
 from .consent import CONSENT_VERSION, consent_text
@@ -204,7 +205,8 @@ def unsubscribe_subscriber(subscriber):
 
 
 def erase_subscribers(queryset):
-    """Right to erasure: delete the rows, remove the address from the admin history, count the deletions."""
+    """Right to erasure: delete the rows, remove the address from the admin history (the audit log names
+    subscribers by id only, and forgets even that label), count the deletions."""
     return _delete(queryset, DeletionCount.Reason.ERASURE)
 
 
@@ -360,6 +362,8 @@ def _delete(queryset, reason):
             return 0
         deleted, _per_model = Subscriber.objects.filter(pk__in=ids).delete()
         _scrub_admin_history(ids)
+        audit.forget_subscribers(ids)
+        audit.record_subscriber_deletions(ids, reason=reason)
         counter, _created = DeletionCount.objects.get_or_create(day=timezone.localdate(), reason=reason)
         DeletionCount.objects.filter(pk=counter.pk).update(count=F("count") + deleted)
     return deleted

@@ -75,3 +75,48 @@ def test_a_slug_is_prefilled_from_the_french_name_under_the_content_security_pol
     assert page.locator("#id_slug").input_value() == slug
     assert page.console_errors == []
     assert page.foreign_requests() == []
+
+
+def test_two_factor_enrolment_and_the_audit_log_ask_no_other_host(signed_in_staff):
+    page = signed_in_staff
+    response = page.visit("/admin/two-factor/setup/")
+    assert response.status == 200
+    # The QR code is drawn inline (SVG made by the server), the secret is given as text.
+    assert page.locator("svg.two-factor-qr").is_visible()
+    assert page.locator(".two-factor-secret").inner_text().strip()
+    response = page.visit("/admin/audit/auditentry/")
+    assert response.status == 200
+    assert page.locator("#result_list tbody tr").count() >= 1  # the sign-in above
+    # Nothing blocked by the policy, nothing asked of another host.
+    assert page.console_errors == []
+    assert page.foreign_requests() == []
+
+
+def test_the_two_factor_step_and_the_lockout_page_ask_no_other_host(
+    browser_page, db, django_user_model, settings
+):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    user = django_user_model.objects.create_user("coder", password="a-long-test-password", is_staff=True)
+    TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    page = browser_page
+    page.set_default_timeout(5000)
+    page.visit("/admin/login/")
+    page.fill("#id_username", "coder")
+    page.fill("#id_password", "a-long-test-password")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/admin/two-factor/" in page.url
+    assert page.locator("#id_token").is_visible()
+
+    page.context.clear_cookies()
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        page.visit("/admin/login/")
+        page.fill("#id_username", "coder")
+        page.fill("#id_password", "wrong")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == "Connexion suspendue"
+    assert [error for error in page.console_errors if "429" not in error] == []
+    assert page.foreign_requests() == []

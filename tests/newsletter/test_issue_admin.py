@@ -261,6 +261,7 @@ def test_a_scheduled_issue_broken_since_stays_a_draft_and_says_why_in_the_reader
     newsletter_issue.refresh_from_db()
     assert newsletter_issue.state == NewsletterIssue.State.DRAFT
     assert mail.received() == []
+    sender.force_login(newsletter_staff)  # an hour later: the session of 9:00 expired while idle
     english = sender.get(f"{CHANGELIST}{newsletter_issue.pk}/change/").content.decode()
     assert "At its scheduled time the issue could not be sent: English version: the text is empty." in english
     sender.defaults["HTTP_ACCEPT_LANGUAGE"] = "fr"
