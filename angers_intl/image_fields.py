@@ -38,6 +38,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 from django.template.defaultfilters import filesizeformat
@@ -193,6 +194,31 @@ class CleanImageFormField(forms.ImageField):
         return None if upload is None else clean_image(upload)
 
 
+def ask_to_choose_images_again(form):
+    """On a form shown again after an error: beside each image chosen in that submission (and not refused
+    itself), say that it was not kept and must be chosen again; a browser cannot fill a file input again,
+    and nothing is kept on the server for a record that was not saved."""
+    if not form.is_bound:
+        return
+    form.errors  # noqa: B018 (validates the form if it was not yet)
+    for name, field in form.fields.items():
+        if (
+            isinstance(field, CleanImageFormField)
+            and form.files.get(form.add_prefix(name))
+            and name not in form.errors
+        ):
+            form.add_error(
+                name,
+                ValidationError(
+                    gettext(
+                        "The image you chose was not saved, because of the errors in this form; a browser "
+                        "cannot keep a chosen file. Choose it again before saving."
+                    ),
+                    code="choose_again",
+                ),
+            )
+
+
 class CleanImageFieldFile(ImageFieldFile):
     def save(self, name, content, save=True):
         # Every way a file reaches the storage goes through here (forms, the content loader, code).
@@ -214,8 +240,28 @@ class CleanImageField(models.ImageField):
         return name, "django.db.models.ImageField", args, kwargs
 
 
+def focal_point_classes(field_file):
+    """ "focus-x-NN focus-y-NN" for an image whose group has a focal point (rounded to 5 %: the classes in
+    static/css/site.css set `object-position`), "" otherwise. No inline style: the CSP forbids it."""
+    if not field_file:
+        return ""
+    name = field_file.field.name
+    instance = field_file.instance
+    x, y = getattr(instance, f"{name}_focal_x", None), getattr(instance, f"{name}_focal_y", None)
+    try:
+        return f"focus-x-{_nearest_step(x)} focus-y-{_nearest_step(y)}"
+    except (TypeError, ValueError):  # no focal point, or an unsaved form's value that is not a number
+        return ""
+
+
+def _nearest_step(percent, step=5):
+    return min(100, max(0, int(step * round(float(percent) / step))))
+
+
 class ImageWithAlt:
-    """Contributes `<name>`, `<name>_width`, `<name>_height` and `<name>_alt` to a model."""
+    """Contributes `<name>`, `<name>_width`, `<name>_height` and `<name>_alt` to a model, and with
+    `focal_point=True` `<name>_focal_x` and `<name>_focal_y` (0–100 %, 50 by default, checked by the database):
+    the point a crop keeps in view."""
 
     def __init__(
         self,
@@ -226,14 +272,35 @@ class ImageWithAlt:
         help_text="",
         alt_help_text="",
         alt_required=False,
+        focal_point=False,
     ):
         self.alt_required = alt_required
+        self.focal_point = focal_point
         # The fields are made here, while the class body runs, so they keep their place in the model's field
         # order (forms, admin, content export) instead of coming after every other field.
         self.image = CleanImageField(verbose_name, upload_to=upload_to, blank=True, help_text=help_text)
         self.width = models.PositiveIntegerField(null=True, blank=True, editable=False)
         self.height = models.PositiveIntegerField(null=True, blank=True, editable=False)
         self.alt = models.CharField(alt_verbose_name, max_length=200, blank=True, help_text=alt_help_text)
+        if focal_point:
+            self.focal_x = models.PositiveSmallIntegerField(
+                _("focal point, across (%)"),
+                default=50,
+                validators=[MinValueValidator(0), MaxValueValidator(100)],
+                help_text=_(
+                    "Where the subject is, from the left edge (0) to the right edge (100). When the image "
+                    "is cropped to fit, the crop keeps this point in view. 50: the middle."
+                ),
+            )
+            self.focal_y = models.PositiveSmallIntegerField(
+                _("focal point, down (%)"),
+                default=50,
+                validators=[MinValueValidator(0), MaxValueValidator(100)],
+                help_text=_(
+                    "Where the subject is, from the top edge (0) to the bottom edge (100). When the image "
+                    "is cropped to fit, the crop keeps this point in view. 50: the middle."
+                ),
+            )
 
     def contribute_to_class(self, cls, name):
         self.name = name
@@ -243,6 +310,21 @@ class ImageWithAlt:
         cls.add_to_class(f"{name}_width", self.width)
         cls.add_to_class(f"{name}_height", self.height)
         cls.add_to_class(f"{name}_alt", self.alt)
+        if self.focal_point:
+            cls.add_to_class(f"{name}_focal_x", self.focal_x)
+            cls.add_to_class(f"{name}_focal_y", self.focal_y)
+            cls._meta.constraints = [
+                *cls._meta.constraints,
+                *(
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            **{f"{name}_focal_{axis}__gte": 0, f"{name}_focal_{axis}__lte": 100}
+                        ),
+                        name=f"{cls._meta.app_label}_{cls._meta.model_name}_{name}_focal_{axis}_percent",
+                    )
+                    for axis in ("x", "y")
+                ),
+            ]
         cls._image_groups = (*getattr(cls, "_image_groups", ()), self)
 
 

@@ -14,6 +14,9 @@
   `angers_intl.publishing.set_published`, which records each change in the audit log.
 - Sorting a list by a translated name: the column sorts by what it displays, the name in the admin's
   language or, when that is empty, the French fallback (`TranslatedOrderingMixin`).
+- Images after an error: a form shown again after an error (its own or a key date's) says beside each
+  image chosen in that submission that it must be chosen again: a browser cannot fill a file input again
+  (`angers_intl.image_fields.ask_to_choose_images_again`).
 """
 
 from django.contrib import admin, messages
@@ -28,6 +31,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
+from .image_fields import ask_to_choose_images_again
 from .publishing import is_publishable, set_published
 
 
@@ -105,3 +109,9 @@ class SiteTranslationAdmin(TabbedTranslationAdmin):
 
     def preview_url(self, obj):
         return reverse(self.preview_url_name, kwargs={"slug": obj.slug})
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Called on a POST only when nothing was saved (an error in the form or in an inline).
+        if request.method == "POST" and "adminform" in context:
+            ask_to_choose_images_again(context["adminform"].form)
+        return super().render_change_form(request, context, add, change, form_url, obj)

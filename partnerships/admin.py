@@ -75,7 +75,18 @@ class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTran
             },
         ),
         (_("Text"), {"fields": ["summary", "body"]}),
-        (_("Image"), {"fields": ["image", "image_preview", "image_alt", "image_credit"]}),
+        (
+            _("Image"),
+            {
+                "fields": [
+                    "image",
+                    "image_preview",
+                    ("image_focal_x", "image_focal_y"),
+                    "image_alt",
+                    "image_credit",
+                ]
+            },
+        ),
         (_("Position and website"), {"fields": [("latitude", "longitude"), "website"]}),
         (_("Publication"), {"fields": [("published", "display_order")]}),
     ]

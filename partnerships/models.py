@@ -153,6 +153,7 @@ class PartnerCity(ValidatedModel):
         alt_verbose_name=_("image alternative text"),
         alt_help_text=_("What the image shows, for people who cannot see it. Required with an image."),
         alt_required=True,
+        focal_point=True,
     )
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
     # Optional: a city whose position is not known yet is simply left off the maps.

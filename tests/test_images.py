@@ -66,8 +66,24 @@ def test_a_file_that_is_not_an_image_gives_no_rendition(storage):
 
 def test_small_originals_are_not_upscaled():
     assert rendition_widths(200) == [200]
-    assert rendition_widths(960) == [320, 640]
+    assert rendition_widths(800) == [320, 640, 800]  # the issue's 800 px original: no 960 px upscale
+    assert rendition_widths(960) == [320, 640, 960]  # the original's own width, not less
     assert rendition_widths(4000) == [320, 640, 960]
+    assert rendition_widths(1200, widths=(1200,)) == [1200]  # a sharing image exactly 1200 px wide
+
+
+def test_the_declared_size_is_the_file_s_even_when_the_caller_says_otherwise(storage):
+    """A size recorded before uploads were re-encoded may be the unturned one: the file's header decides."""
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # turned a quarter
+    Image.new("RGB", (1200, 800)).save(buffer, format="JPEG", exif=exif)
+    name = storage.save("cities/turned.jpg", ContentFile(buffer.getvalue()))
+    found = renditions(storage, name, width=1200, height=800)
+    assert [(r.width, r.height) for r in found] == [(320, 480), (640, 960), (800, 1200)]
+    for rendition in found:
+        with storage.open(rendition.url.removeprefix("/media/")) as file, Image.open(file) as image:
+            assert image.size == (rendition.width, rendition.height)
 
 
 def test_template_tag_writes_a_complete_responsive_img(db, settings, tmp_path):
@@ -85,7 +101,8 @@ def test_template_tag_writes_a_complete_responsive_img(db, settings, tmp_path):
         f'srcset="/media/renditions/{stem}-320w.webp 320w, '
         f"/media/renditions/{stem}-640w.webp 640w, "
         f'/media/renditions/{stem}-960w.webp 960w" sizes="50vw" '
-        'width="960" height="540" alt="La mairie d’Osnabrück &amp; sa place" loading="lazy" decoding="async">'
+        'width="960" height="540" alt="La mairie d’Osnabrück &amp; sa place" loading="lazy" decoding="async" '
+        'class="focus-x-50 focus-y-50">'
     )
 
 

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
+from angers_intl.image_fields import focal_point_classes
 from angers_intl.images import image_renditions
 
 register = template.Library()
@@ -16,13 +17,17 @@ SHARE_IMAGE_WIDTHS = (1200,)
 def responsive_image(field_file, alt, sizes=DEFAULT_SIZES, css_class="", eager=False):
     """`{% responsive_image city.image alt=city.image_alt sizes="…" %}`: an `<img>` with WebP `srcset`,
     intrinsic `width`/`height` (no layout shift), `alt`, lazy loading (`eager=True` for an image at the
-    top of every page, such as the logo). Empty when there is no image."""
+    top of every page, such as the logo). `width`/`height` are those of the file in `src` (the widest
+    rendition, never wider than the original); every `srcset` candidate has the same aspect ratio. An image
+    with a focal point gets its `focus-x-NN focus-y-NN` classes: where CSS crops it (`object-fit: cover`),
+    the crop keeps that point in view. Empty when there is no image."""
     if not field_file:
         return ""
     found = image_renditions(field_file)
     if not found:
         return ""
     largest = found[-1]
+    classes = " ".join(filter(None, [css_class, focal_point_classes(field_file)]))
     srcset = ", ".join(f"{r.url} {r.width}w" for r in found)
     return format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}" '
@@ -34,7 +39,7 @@ def responsive_image(field_file, alt, sizes=DEFAULT_SIZES, css_class="", eager=F
         largest.height,
         alt or "",
         "eager" if eager else "lazy",
-        format_html(' class="{}"', css_class) if css_class else "",
+        format_html(' class="{}"', classes) if classes else "",
     )
 
 

@@ -196,3 +196,48 @@ def test_a_palette_gif_with_transparency_becomes_a_png_keeping_it(make_city, med
     with city.image.open("rb") as file, Image.open(file) as image:
         assert image.mode == "RGBA"
         assert image.getpixel((0, 0))[3] == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        (
+            "fr",
+            "L’image choisie n’a pas été enregistrée, à cause des erreurs de ce formulaire ; un navigateur ne "
+            "peut pas garder un fichier choisi. Choisissez-la de nouveau avant d’enregistrer.",
+        ),
+        (
+            "en",
+            "The image you chose was not saved, because of the errors in this form; a browser cannot keep a "
+            "chosen file. Choose it again before saving.",
+        ),
+    ],
+)
+def test_after_a_form_error_staff_are_told_to_choose_the_image_again(
+    staff_client, city_form, language, message
+):
+    url, data = city_form
+    response = upload(
+        staff_client, (url, data | {"year_started": "not a year"}), png_bytes(60, 40), language=language
+    )
+    assert response.status_code == 200
+    assert field_errors(response) == message
+    assert message in response.content.decode()  # beside the field, in the staff member's language
+    assert not stored_haarlem().image
+
+
+def test_after_an_error_in_a_key_date_staff_are_told_to_choose_the_image_again(staff_client, city_form):
+    url, data = city_form
+    data = data | {"milestones-TOTAL_FORMS": "1", "milestones-0-year": "1066", "milestones-0-title_fr": ""}
+    response = upload(staff_client, (url, data), png_bytes(60, 40), language="en")
+    assert response.status_code == 200
+    assert "Choose it again before saving." in field_errors(response)
+
+
+def test_no_message_without_a_chosen_image_or_for_a_refused_one(staff_client, city_form):
+    url, data = city_form
+    response = staff_client.post(url, data | {"year_started": "not a year"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert field_errors(response) == ""
+    refused = upload(staff_client, (url, data | {"year_started": "x"}), b"not a picture", language="en")
+    assert "Choose it again" not in field_errors(refused)
