@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from .constraints import ValidatedModel
 from .fragments import cached_value
 from .image_fields import ImageWithAlt, missing_alternative_texts
+from .text_fields import TextField
 
 SINGLE_PROFILE = _("The site has one profile: edit it instead of adding another.")
 
@@ -21,7 +22,7 @@ class SiteProfile(ValidatedModel):
         _("site title"), max_length=120, help_text=_("Shown in the header and page titles.")
     )
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
-    intro = models.TextField(
+    intro = TextField(
         _("introduction"),
         blank=True,
         help_text=_("What the city's international action is, shown on the home page."),
@@ -34,7 +35,7 @@ class SiteProfile(ValidatedModel):
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
-    postal_address = models.TextField(_("postal address"), blank=True)
+    postal_address = TextField(_("postal address"), blank=True)
     website = models.URLField(_("city's main website"), blank=True)
     publication_director = models.CharField(
         _("publication director"),
@@ -42,7 +43,7 @@ class SiteProfile(ValidatedModel):
         blank=True,
         help_text=_("Named in the legal notice; usually the mayor."),
     )
-    host = models.TextField(
+    host = TextField(
         _("hosting provider"),
         blank=True,
         help_text=_(
@@ -86,7 +87,7 @@ class SiteProfile(ValidatedModel):
 
     class Meta:
         verbose_name = _("site profile")
-        verbose_name_plural = _("site profile")
+        verbose_name_plural = _("site profiles")
         ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(
@@ -169,7 +170,7 @@ class LegalPage(ValidatedModel):
         error_messages={"unique": _("This page already exists: edit it instead of adding it again.")},
     )
     title = models.CharField(_("title"), max_length=200)
-    body = models.TextField(
+    body = TextField(
         _("text"),
         help_text=_("Markdown: a line starting with ## is a section heading, [text](https://…) is a link."),
     )

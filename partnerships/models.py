@@ -22,6 +22,7 @@ from angers_intl.constraints import SLUG_MISSING, ValidatedModel
 from angers_intl.image_fields import ImageWithAlt, missing_alternative_texts
 from angers_intl.markdown import markdown_to_text
 from angers_intl.querysets import PublishableQuerySet
+from angers_intl.text_fields import TextField
 from angers_intl.years import validate_not_after_this_year, year_in_range
 
 from .continents import countries_in
@@ -143,10 +144,10 @@ class PartnerCity(ValidatedModel):
     themes = models.ManyToManyField(
         Theme, verbose_name=_("themes of cooperation"), related_name="partner_cities", blank=True
     )
-    summary = models.TextField(
+    summary = TextField(
         _("summary"), max_length=600, help_text=_("Two or three sentences (Markdown), shown in lists.")
     )
-    body = models.TextField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
+    body = TextField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
     image = ImageWithAlt(
         _("image"),
         upload_to="partnerships/cities/",
@@ -279,7 +280,7 @@ class Milestone(ValidatedModel):
     )
     date = models.DateField(_("exact date"), null=True, blank=True)
     title = models.CharField(_("title"), max_length=150)
-    text = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
+    text = TextField(_("text"), blank=True, help_text=_("Markdown."))
 
     objects = MilestoneQuerySet.as_manager()
 
@@ -339,10 +340,8 @@ class Programme(ValidatedModel):
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    summary = models.TextField(
-        _("summary"), max_length=600, help_text=_("Two or three sentences (Markdown).")
-    )
-    body = models.TextField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
+    summary = TextField(_("summary"), max_length=600, help_text=_("Two or three sentences (Markdown)."))
+    body = TextField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
     start_year = models.PositiveSmallIntegerField(
         _("start year"),
         null=True,
