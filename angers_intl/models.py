@@ -1,11 +1,13 @@
 """Site-wide data: who runs this site. Another city installs the same code and edits this record."""
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .constraints import ValidatedModel
+from .constraints import SLUG_MISSING, ValidatedModel
 from .fragments import cached_value
 from .image_fields import ImageWithAlt, missing_alternative_texts
 from .text_fields import TextField
@@ -222,3 +224,37 @@ class SeedRecord(ValidatedModel):
 
     def __str__(self):
         return self.key
+
+
+class SlugRedirect(ValidatedModel):
+    """An address a record had: the slug it carried before staff changed it (`angers_intl.slug_redirects`).
+    The page it made answers with a permanent redirect to the record's page today. It points at the record,
+    not at its next slug, so a chain of changes leads straight to the current page; it is deleted with the
+    record, and when the slug becomes a record's current one again."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("kind of record"))
+    object_id = models.PositiveBigIntegerField(_("record"))
+    record = GenericForeignKey("content_type", "object_id")
+    old_slug = models.SlugField(_("former slug"), max_length=200)
+    created_at = models.DateTimeField(_("changed on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("former address")
+        verbose_name_plural = _("former addresses")
+        ordering = ["content_type", "old_slug"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "old_slug"],
+                name="slug_redirect_one_target_per_slug",
+                violation_error_message=_("This former address already leads to a record of this kind."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(old_slug=""),
+                name="slug_redirect_old_slug_not_empty",
+                violation_error_message=SLUG_MISSING,
+            ),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="slug_redirect_record_idx")]
+
+    def __str__(self):
+        return f"{self.content_type.model}: {self.old_slug} → {self.object_id}"

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from angers_intl.constraints import SLUG_MISSING, ValidatedModel
 from angers_intl.image_fields import ImageWithAlt
 from angers_intl.querysets import PublishableQuerySet
+from angers_intl.slug_redirects import KeepsFormerSlugs
 from angers_intl.text_fields import TextField
 from angers_intl.years import validate_not_after_this_year, year_in_range
 
@@ -73,7 +74,7 @@ class NetworkQuerySet(PublishableQuerySet):
         return self.prefetch_related(Prefetch("figures", queryset=NetworkFigure.objects.order_by("pk")))
 
 
-class Network(ValidatedModel):
+class Network(KeepsFormerSlugs, ValidatedModel):
     name = models.CharField(_("name"), max_length=200)
     name_language = _name_language_field()
     acronym = models.CharField(

@@ -22,6 +22,7 @@ from angers_intl.constraints import SLUG_MISSING, ValidatedModel
 from angers_intl.image_fields import ImageWithAlt, missing_alternative_texts
 from angers_intl.markdown import markdown_to_text
 from angers_intl.querysets import PublishableQuerySet
+from angers_intl.slug_redirects import KeepsFormerSlugs
 from angers_intl.text_fields import TextField
 from angers_intl.years import validate_not_after_this_year, year_in_range
 
@@ -44,7 +45,7 @@ class PartnershipStatus(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
-class Theme(ValidatedModel):
+class Theme(KeepsFormerSlugs, ValidatedModel):
     """A field of cooperation: economy, education, culture, health…"""
 
     name = models.CharField(_("name"), max_length=80)
@@ -119,7 +120,7 @@ class PartnerCityQuerySet(PublishableQuerySet):
         return self.filter(position).order_by(*ordering).first()
 
 
-class PartnerCity(ValidatedModel):
+class PartnerCity(KeepsFormerSlugs, ValidatedModel):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"), max_length=100, unique=True, help_text=_("The end of the page address, e.g. haarlem.")
@@ -335,7 +336,7 @@ class ProgrammeQuerySet(PublishableQuerySet):
         )
 
 
-class Programme(ValidatedModel):
+class Programme(KeepsFormerSlugs, ValidatedModel):
     """A lasting initiative that serves one or more partnerships (a youth exchange, a house abroad…)."""
 
     name = models.CharField(_("name"), max_length=150)
