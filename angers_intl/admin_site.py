@@ -3,6 +3,7 @@ the staff member's language), and the site profile is reached as its one form, n
 
 from django.contrib import admin
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,6 +32,8 @@ class SiteAdminSite(admin.AdminSite):
             for model in app["models"]:
                 if model["model"] is SiteProfile and model["admin_url"]:
                     model["admin_url"] = self.site_profile_url(request)
+                    # One profile: the link names it in the singular.
+                    model["name"] = capfirst(SiteProfile._meta.verbose_name)
         return app_list
 
     def site_profile_url(self, request):

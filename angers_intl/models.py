@@ -227,7 +227,7 @@ class SeedRecord(ValidatedModel):
 
 
 class SlugRedirect(ValidatedModel):
-    """An address a record had: the slug it carried before staff changed it (`angers_intl.slug_redirects`).
+    """An address a record had: the slug it carried before staff changed it (see `slug_redirects.py`).
     The page it made answers with a permanent redirect to the record's page today. It points at the record,
     not at its next slug, so a chain of changes leads straight to the current page; it is deleted with the
     record, and when the slug becomes a record's current one again."""

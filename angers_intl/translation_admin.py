@@ -9,11 +9,13 @@
   makes it the French name in every admin, whatever the staff member's language.
 - "View on site": a published item opens its public page, any other its staff preview
   (`angers_intl.previews`), named by the admin's `preview_url_name`.
+- Saving a record whose English fields are empty where the French ones are not: a warning lists them (the
+  English pages show the French text there, marked `lang="fr"`; `angers_intl.fallback`), inlines included.
 - Sorting a list by a translated name: the column sorts by what it displays, the name in the admin's
   language or, when that is empty, the French fallback (`TranslatedOrderingMixin`).
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
@@ -24,6 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
+
+from .fallback import missing_translations_warning
 
 
 def displayed_translation(field_name):
@@ -65,6 +69,17 @@ class SiteTranslationAdmin(TabbedTranslationAdmin):
     class Media:
         css = {"all": ["translation_admin/tabs.css", "css/admin.css"]}
         js = [Script("translation_admin/tabs.js", defer=True)]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        inline_records = [
+            inline_form.instance
+            for formset in formsets
+            for inline_form in formset.forms
+            if inline_form.instance.pk and inline_form.instance not in formset.deleted_objects
+        ]
+        for warning in missing_translations_warning([form.instance, *inline_records]):
+            messages.warning(request, warning)
 
     def view_on_site(self, obj):
         """Published items open their public page; others the staff preview."""

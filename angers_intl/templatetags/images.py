@@ -13,10 +13,11 @@ SHARE_IMAGE_WIDTHS = (1200,)
 
 
 @register.simple_tag
-def responsive_image(field_file, alt, sizes=DEFAULT_SIZES, css_class="", eager=False):
+def responsive_image(field_file, alt, sizes=DEFAULT_SIZES, css_class="", eager=False, lang=""):
     """`{% responsive_image city.image alt=city.image_alt sizes="…" %}`: an `<img>` with WebP `srcset`,
     intrinsic `width`/`height` (no layout shift), `alt`, lazy loading (`eager=True` for an image at the
-    top of every page, such as the logo). Empty when there is no image."""
+    top of every page, such as the logo). Empty when there is no image. `lang="fr"` when the alternative
+    text is the French fallback on an English page (`alt=city.image_alt lang=city|fallback_language:"image_alt"`)."""
     if not field_file:
         return ""
     found = image_renditions(field_file)
@@ -26,7 +27,7 @@ def responsive_image(field_file, alt, sizes=DEFAULT_SIZES, css_class="", eager=F
     srcset = ", ".join(f"{r.url} {r.width}w" for r in found)
     return format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}" '
-        'decoding="async"{}>',
+        'decoding="async"{}{}>',
         largest.url,
         srcset,
         sizes,
@@ -35,6 +36,7 @@ def responsive_image(field_file, alt, sizes=DEFAULT_SIZES, css_class="", eager=F
         alt or "",
         "eager" if eager else "lazy",
         format_html(' class="{}"', css_class) if css_class else "",
+        format_html(' lang="{}"', lang) if lang else "",
     )
 
 
