@@ -7,6 +7,7 @@ two-factor code has no permission here, and its sign-in page sends it to the cod
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -59,6 +60,8 @@ class SiteAdminSite(admin.AdminSite):
             for model in app["models"]:
                 if model["model"] is SiteProfile and model["admin_url"]:
                     model["admin_url"] = self.site_profile_url(request)
+                    # One profile: the link names it in the singular.
+                    model["name"] = capfirst(SiteProfile._meta.verbose_name)
         return app_list
 
     def site_profile_url(self, request):

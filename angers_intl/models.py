@@ -1,13 +1,16 @@
 """Site-wide data: who runs this site. Another city installs the same code and edits this record."""
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .constraints import ValidatedModel
+from .constraints import SLUG_MISSING, ValidatedModel
 from .fragments import cached_value
 from .image_fields import ImageWithAlt, missing_alternative_texts
+from .text_fields import TextField
 
 SINGLE_PROFILE = _("The site has one profile: edit it instead of adding another.")
 
@@ -21,7 +24,7 @@ class SiteProfile(ValidatedModel):
         _("site title"), max_length=120, help_text=_("Shown in the header and page titles.")
     )
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
-    intro = models.TextField(
+    intro = TextField(
         _("introduction"),
         blank=True,
         help_text=_("What the city's international action is, shown on the home page."),
@@ -34,7 +37,7 @@ class SiteProfile(ValidatedModel):
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
-    postal_address = models.TextField(_("postal address"), blank=True)
+    postal_address = TextField(_("postal address"), blank=True)
     website = models.URLField(_("city's main website"), blank=True)
     publication_director = models.CharField(
         _("publication director"),
@@ -42,7 +45,7 @@ class SiteProfile(ValidatedModel):
         blank=True,
         help_text=_("Named in the legal notice; usually the mayor."),
     )
-    host = models.TextField(
+    host = TextField(
         _("hosting provider"),
         blank=True,
         help_text=_(
@@ -86,7 +89,7 @@ class SiteProfile(ValidatedModel):
 
     class Meta:
         verbose_name = _("site profile")
-        verbose_name_plural = _("site profile")
+        verbose_name_plural = _("site profiles")
         ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(
@@ -169,7 +172,7 @@ class LegalPage(ValidatedModel):
         error_messages={"unique": _("This page already exists: edit it instead of adding it again.")},
     )
     title = models.CharField(_("title"), max_length=200)
-    body = models.TextField(
+    body = TextField(
         _("text"),
         help_text=_("Markdown: a line starting with ## is a section heading, [text](https://…) is a link."),
     )
@@ -221,3 +224,37 @@ class SeedRecord(ValidatedModel):
 
     def __str__(self):
         return self.key
+
+
+class SlugRedirect(ValidatedModel):
+    """An address a record had: the slug it carried before staff changed it (see `slug_redirects.py`).
+    The page it made answers with a permanent redirect to the record's page today. It points at the record,
+    not at its next slug, so a chain of changes leads straight to the current page; it is deleted with the
+    record, and when the slug becomes a record's current one again."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("kind of record"))
+    object_id = models.PositiveBigIntegerField(_("record"))
+    record = GenericForeignKey("content_type", "object_id")
+    old_slug = models.SlugField(_("former slug"), max_length=200)
+    created_at = models.DateTimeField(_("changed on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("former address")
+        verbose_name_plural = _("former addresses")
+        ordering = ["content_type", "old_slug"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "old_slug"],
+                name="slug_redirect_one_target_per_slug",
+                violation_error_message=_("This former address already leads to a record of this kind."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(old_slug=""),
+                name="slug_redirect_old_slug_not_empty",
+                violation_error_message=SLUG_MISSING,
+            ),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="slug_redirect_record_idx")]
+
+    def __str__(self):
+        return f"{self.content_type.model}: {self.old_slug} → {self.object_id}"

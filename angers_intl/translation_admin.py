@@ -12,6 +12,8 @@
 - Publishing: the list of every kind with a `published` flag has the actions "Publish the selected items"
   and "Unpublish the selected items" (staff with the change permission), through
   `angers_intl.publishing.set_published`, which records each change in the audit log.
+- Saving a record whose English fields are empty where the French ones are not: a warning lists them (the
+  English pages show the French text there, marked `lang="fr"`; `angers_intl.fallback`), inlines included.
 - Sorting a list by a translated name: the column sorts by what it displays, the name in the admin's
   language or, when that is empty, the French fallback (`TranslatedOrderingMixin`).
 - Images after an error: a form shown again after an error (its own or a key date's) says beside each
@@ -31,6 +33,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
+from .fallback import missing_translations_warning
 from .image_fields import ask_to_choose_images_again
 from .publishing import is_publishable, set_published
 
@@ -99,6 +102,17 @@ class SiteTranslationAdmin(TabbedTranslationAdmin):
             ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count) % {"count": count},
             messages.SUCCESS,
         )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        inline_records = [
+            inline_form.instance
+            for formset in formsets
+            for inline_form in formset.forms
+            if inline_form.instance.pk and inline_form.instance not in formset.deleted_objects
+        ]
+        for warning in missing_translations_warning([form.instance, *inline_records]):
+            messages.warning(request, warning)
 
     def view_on_site(self, obj):
         """Published items open their public page; others the staff preview."""

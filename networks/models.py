@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from angers_intl.constraints import SLUG_MISSING, ValidatedModel
 from angers_intl.image_fields import ImageWithAlt
 from angers_intl.querysets import PublishableQuerySet
+from angers_intl.slug_redirects import KeepsFormerSlugs
+from angers_intl.text_fields import TextField
 from angers_intl.years import validate_not_after_this_year, year_in_range
 
 EXPIRY_NOTICE_DAYS = 90
@@ -73,7 +75,7 @@ class NetworkQuerySet(PublishableQuerySet):
         return self.prefetch_related(Prefetch("figures", queryset=NetworkFigure.objects.order_by("pk")))
 
 
-class Network(ValidatedModel):
+class Network(KeepsFormerSlugs, ValidatedModel):
     name = models.CharField(_("name"), max_length=200)
     name_language = _name_language_field()
     acronym = models.CharField(
@@ -86,10 +88,10 @@ class Network(ValidatedModel):
         _("year founded"), null=True, blank=True, validators=[validate_not_after_this_year]
     )
     headquarters = models.CharField(_("headquarters"), max_length=200, blank=True)
-    description = models.TextField(
+    description = TextField(
         _("what it does"), blank=True, help_text=_("Markdown: paragraphs, lists, links, emphasis.")
     )
-    city_benefits = models.TextField(
+    city_benefits = TextField(
         _("what the city gains from it"),
         blank=True,
         help_text=_("Markdown: paragraphs, lists, links, emphasis."),
@@ -258,7 +260,7 @@ class Recognition(ValidatedModel):
     established_year = models.PositiveSmallIntegerField(
         _("year created"), null=True, blank=True, validators=[validate_not_after_this_year]
     )
-    description = models.TextField(
+    description = TextField(
         _("what it rewards"), blank=True, help_text=_("Markdown: paragraphs, lists, links, emphasis.")
     )
     website = models.URLField(_("official website"), blank=True)

@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView
 
 from angers_intl.pagination import PublicPagination
 from angers_intl.previews import Previewable, StaffPreview
+from angers_intl.slug_redirects import FollowsSlugRedirects
 
 from .models import Network, Recognition
 
@@ -17,7 +18,7 @@ class NetworkListView(PublicPagination, ListView):
         return Network.objects.published().with_figures()
 
 
-class NetworkDetailView(Previewable, DetailView):
+class NetworkDetailView(FollowsSlugRedirects, Previewable, DetailView):
     model = Network
     template_name = "networks/network_detail.html"
     context_object_name = "network"

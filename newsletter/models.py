@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from angers_intl.constraints import ValidatedModel
+from angers_intl.text_fields import TextField
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -95,7 +96,9 @@ class Subscriber(ValidatedModel):
     consent_version = models.CharField(
         _("consent text version"),
         max_length=20,
-        help_text=_("Version of the consent statement shown (newsletter/consent.py keeps every version)."),
+        help_text=_(
+            "Version of the consent statement shown; the site keeps the exact wording of every version."
+        ),
     )
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
@@ -285,7 +288,7 @@ class NewsletterIssue(models.Model):
         blank=True,
         help_text=_("One sentence that mail programs show after the subject, before the message is opened."),
     )
-    body = models.TextField(
+    body = TextField(
         _("text"),
         help_text=_("Markdown: a line starting with ## is a section heading, [text](https://…) is a link."),
     )

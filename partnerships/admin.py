@@ -20,6 +20,7 @@ from angers_intl.images import image_renditions
 from angers_intl.import_export_admin import StaffImportExportMixin
 from angers_intl.translation_admin import SiteTranslationAdmin, TranslatedOrderingMixin
 
+from .countries import country_codes_named
 from .models import Milestone, PartnerCity, Programme, Theme
 from .resources import PartnerCityResource, ProgrammeResource
 from .services import upcoming_anniversaries
@@ -56,6 +57,7 @@ class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTran
     list_display_links = ["thumbnail", "shown_name"]
     list_filter = ["agreement_type", ("country", CountryFilter), "status", "themes", "published"]
     search_fields = ["name_fr", "name_en", "region_fr", "region_en", "slug"]
+    search_help_text = _("Search by name, region or country, in French or English.")
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["image_preview"]
     inlines = [MilestoneInline]
@@ -97,6 +99,14 @@ class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTran
     def country_name(self, obj):
         # The country's name; the plain field would look it up in the 250 country choices on every row.
         return obj.country.name
+
+    def get_search_results(self, request, queryset, search_term):
+        """Also the cities of the countries whose name contains what staff typed, in French or English
+        (the country is stored as its ISO code)."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if codes := country_codes_named(search_term):
+            results |= queryset.filter(country__in=codes)
+        return results, may_have_duplicates
 
     @admin.display(description=_("image"))
     def thumbnail(self, obj):

@@ -22,6 +22,8 @@ from angers_intl.constraints import SLUG_MISSING, ValidatedModel
 from angers_intl.image_fields import ImageWithAlt, missing_alternative_texts
 from angers_intl.markdown import markdown_to_text
 from angers_intl.querysets import PublishableQuerySet
+from angers_intl.slug_redirects import KeepsFormerSlugs
+from angers_intl.text_fields import TextField
 from angers_intl.years import validate_not_after_this_year, year_in_range
 
 from .continents import countries_in
@@ -43,7 +45,7 @@ class PartnershipStatus(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
-class Theme(ValidatedModel):
+class Theme(KeepsFormerSlugs, ValidatedModel):
     """A field of cooperation: economy, education, culture, health…"""
 
     name = models.CharField(_("name"), max_length=80)
@@ -118,7 +120,7 @@ class PartnerCityQuerySet(PublishableQuerySet):
         return self.filter(position).order_by(*ordering).first()
 
 
-class PartnerCity(ValidatedModel):
+class PartnerCity(KeepsFormerSlugs, ValidatedModel):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"), max_length=100, unique=True, help_text=_("The end of the page address, e.g. haarlem.")
@@ -143,10 +145,10 @@ class PartnerCity(ValidatedModel):
     themes = models.ManyToManyField(
         Theme, verbose_name=_("themes of cooperation"), related_name="partner_cities", blank=True
     )
-    summary = models.TextField(
+    summary = TextField(
         _("summary"), max_length=600, help_text=_("Two or three sentences (Markdown), shown in lists.")
     )
-    body = models.TextField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
+    body = TextField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
     image = ImageWithAlt(
         _("image"),
         upload_to="partnerships/cities/",
@@ -280,7 +282,7 @@ class Milestone(ValidatedModel):
     )
     date = models.DateField(_("exact date"), null=True, blank=True)
     title = models.CharField(_("title"), max_length=150)
-    text = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
+    text = TextField(_("text"), blank=True, help_text=_("Markdown."))
 
     objects = MilestoneQuerySet.as_manager()
 
@@ -335,15 +337,13 @@ class ProgrammeQuerySet(PublishableQuerySet):
         )
 
 
-class Programme(ValidatedModel):
+class Programme(KeepsFormerSlugs, ValidatedModel):
     """A lasting initiative that serves one or more partnerships (a youth exchange, a house abroad…)."""
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    summary = models.TextField(
-        _("summary"), max_length=600, help_text=_("Two or three sentences (Markdown).")
-    )
-    body = models.TextField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
+    summary = TextField(_("summary"), max_length=600, help_text=_("Two or three sentences (Markdown)."))
+    body = TextField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
     start_year = models.PositiveSmallIntegerField(
         _("start year"),
         null=True,

@@ -90,6 +90,8 @@ class TimelineEvent:
     date: object = None
     city: object = None
     programme: object = None
+    # The key date the title and text come from: the page marks them when they are the French fallback.
+    milestone: object = None
 
 
 @dataclass
@@ -151,6 +153,7 @@ def timeline_events(cities, milestones, programmes):
                 text=milestone.text,
                 date=milestone.date,
                 city=city,
+                milestone=milestone,
             )
         )
     for programme in programmes:

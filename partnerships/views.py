@@ -11,7 +11,7 @@ from dataclasses import replace
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.utils.functional import SimpleLazyObject
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
@@ -19,6 +19,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from angers_intl.fragments import cached_value
 from angers_intl.pagination import PublicPagination, page_of, pagination_context
 from angers_intl.previews import Previewable, StaffPreview
+from angers_intl.slug_redirects import FollowsSlugRedirects, redirect_target
 from angers_intl.spreadsheets import spreadsheet_safe
 
 from .forms import PartnerCityFilterForm
@@ -38,7 +39,21 @@ class PartnerCityListView(PublicPagination, ListView):
         self.filter_form = PartnerCityFilterForm(
             request.GET or None, themes=themes, country_codes=country_codes
         )
-        return super().get(request, *args, **kwargs)
+        return self.former_theme_redirect(request) or super().get(request, *args, **kwargs)
+
+    def former_theme_redirect(self, request):
+        """A list filtered by a theme's former slug (`?theme=…`, an old shared link): 301 to the list filtered
+        by its current slug (`angers_intl.slug_redirects`). Looked up only for a slug no theme has."""
+        slug = request.GET.get("theme")
+        if not slug or slug in self.filter_form.themes_by_slug:
+            return None
+        pk = redirect_target(Theme, slug)
+        theme = next((theme for theme in self.filter_form.themes_by_slug.values() if theme.pk == pk), None)
+        if theme is None:
+            return None
+        query = request.GET.copy()
+        query["theme"] = theme.slug
+        return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
 
     @staticmethod
     def filter_choices():
@@ -73,7 +88,7 @@ class PartnerCityListView(PublicPagination, ListView):
         )
 
 
-class PartnerCityDetailView(Previewable, DetailView):
+class PartnerCityDetailView(FollowsSlugRedirects, Previewable, DetailView):
     model = PartnerCity
     template_name = "partnerships/city_detail.html"
     context_object_name = "city"
@@ -122,7 +137,7 @@ class PartnerCityPreviewView(StaffPreview, PartnerCityDetailView):
     """The page of a city as it will look once published, for staff only (published or not)."""
 
 
-class ProgrammeDetailView(Previewable, DetailView):
+class ProgrammeDetailView(FollowsSlugRedirects, Previewable, DetailView):
     model = Programme
     template_name = "partnerships/programme_detail.html"
     context_object_name = "programme"

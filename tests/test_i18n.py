@@ -56,9 +56,16 @@ def test_interface_strings_are_translated(client, db):
 @pytest.mark.parametrize("po_path", sorted((settings.BASE_DIR / "locale").glob("*/LC_MESSAGES/django.po")))
 def test_compiled_catalogues_match_their_sources(po_path):
     """The .mo files are committed so a fresh clone is translated; they must say what the .po says."""
-    source = {entry.msgid: entry.msgstr for entry in polib.pofile(str(po_path)) if entry.translated()}
-    compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(str(po_path.with_suffix(".mo")))}
-    compiled.pop("", None)
+    # Keyed by context and message: "English" in a sentence (« anglais ») is not the language's name.
+    source = {
+        (entry.msgctxt, entry.msgid): entry.msgstr
+        for entry in polib.pofile(str(po_path))
+        if entry.translated()
+    }
+    compiled = {
+        (entry.msgctxt, entry.msgid): entry.msgstr for entry in polib.mofile(str(po_path.with_suffix(".mo")))
+    }
+    compiled.pop((None, ""), None)
     assert compiled == source
 
 

@@ -14,13 +14,14 @@ SHARE_IMAGE_WIDTHS = (1200,)
 
 
 @register.simple_tag
-def responsive_image(field_file, alt, sizes=DEFAULT_SIZES, css_class="", eager=False):
+def responsive_image(field_file, alt, sizes=DEFAULT_SIZES, css_class="", eager=False, lang=""):
     """`{% responsive_image city.image alt=city.image_alt sizes="…" %}`: an `<img>` with WebP `srcset`,
     intrinsic `width`/`height` (no layout shift), `alt`, lazy loading (`eager=True` for an image at the
     top of every page, such as the logo). `width`/`height` are those of the file in `src` (the widest
     rendition, never wider than the original); every `srcset` candidate has the same aspect ratio. An image
     with a focal point gets its `focus-x-NN focus-y-NN` classes: where CSS crops it (`object-fit: cover`),
-    the crop keeps that point in view. Empty when there is no image."""
+    the crop keeps that point in view. `lang="fr"` when the alternative text is the French fallback on an English page
+    (`alt=city.image_alt lang=city|fallback_language:"image_alt"`). Empty when there is no image."""
     if not field_file:
         return ""
     found = image_renditions(field_file)
@@ -31,7 +32,7 @@ def responsive_image(field_file, alt, sizes=DEFAULT_SIZES, css_class="", eager=F
     srcset = ", ".join(f"{r.url} {r.width}w" for r in found)
     return format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}" '
-        'decoding="async"{}>',
+        'decoding="async"{}{}>',
         largest.url,
         srcset,
         sizes,
@@ -40,6 +41,7 @@ def responsive_image(field_file, alt, sizes=DEFAULT_SIZES, css_class="", eager=F
         alt or "",
         "eager" if eager else "lazy",
         format_html(' class="{}"', classes) if classes else "",
+        format_html(' lang="{}"', lang) if lang else "",
     )
 
 

@@ -4,10 +4,14 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import linebreaks_filter as linebreaks
+from django.template.defaultfilters import linebreaksbr
 from django.urls import translate_url
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
+from angers_intl.fallback import fallback_language
 from angers_intl.fragments import cached_fragment
 from angers_intl.markdown import render_markdown
 
@@ -165,3 +169,37 @@ def do_fragment(parser, token):
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     return FragmentNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+# How `translated` renders a field: (function, whether the result is a block of paragraphs).
+TRANSLATED_RENDERINGS = {
+    "text": (conditional_escape, False),
+    "markdown": (render_markdown, True),
+    "linebreaks": (linebreaks, True),
+    "linebreaksbr": (linebreaksbr, False),
+}
+
+
+@register.simple_tag
+def translated(obj, field_name, rendering="text"):
+    """`{% translated city "name" %}`, `{% translated city "summary" "markdown" %}`: a translated content
+    field of `obj` as the page shows it; when it is the fallback language's text (the English page of a
+    city without an English summary), inside `<span lang="fr">` (or `<div lang="fr">` for paragraphs), so
+    that screen readers pronounce it right (angers_intl/fallback.py). Renderings: "text" (escaped),
+    "markdown", "linebreaks", "linebreaksbr". Also `… as name` for `{% blocktranslate with … %}`."""
+    render, is_block = TRANSLATED_RENDERINGS[rendering]
+    value = getattr(obj, field_name, "") or ""
+    # Escaped or sanitised by its rendering.
+    html = mark_safe(render(value))  # noqa: S308
+    language = fallback_language(obj, field_name)
+    if not language or not value:
+        return html
+    return format_html('<{tag} lang="{}">{}</{tag}>', language, html, tag="div" if is_block else "span")
+
+
+@register.filter(name="fallback_language")
+def fallback_language_filter(obj, field_name):
+    """`{{ city|fallback_language:"image_alt" }}`: "fr" when the page shows the field's French text in
+    place of its own language's, else "": for a `lang` attribute on the element that carries the value
+    (an image's alternative text)."""
+    return fallback_language(obj, field_name)

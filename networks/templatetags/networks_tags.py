@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
+from angers_intl.templatetags.site_tags import translated
 from networks.models import Distinction, DistinctionStatus, FigureQualifier, NetworkKind, Renewal
 
 register = template.Library()
@@ -75,7 +76,8 @@ def marked_name(item):
     page_language = (get_language() or "").split("-")[0]
     if language and language != page_language:
         return format_html('<span lang="{}">{}</span>', language, item.name)
-    return item.name
+    # Otherwise the name is in the page's language, or the French one shown in its place (site_tags.translated).
+    return translated(item, "name")
 
 
 @register.filter

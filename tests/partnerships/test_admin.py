@@ -268,5 +268,5 @@ def test_an_image_is_previewed_in_the_form_and_the_list_and_shown_on_the_site(
         r'<img src="/media/renditions/[^"]+-960w\.webp" srcset="[^"]+ 320w, [^"]+ 640w, [^"]+ 960w"', public
     )
     assert 'alt="Haarlem’s Grote Markt"' in public
-    assert "Image: Ville de Haarlem" in public  # the credit falls back to French
+    assert 'Image: <span lang="fr">Ville de Haarlem</span>' in public  # the credit falls back to French
     assert 'width="960" height="640"' in client.get("/fr/villes-partenaires/").content.decode()

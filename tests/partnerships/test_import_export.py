@@ -127,14 +127,15 @@ def test_exported_cells_that_a_spreadsheet_would_run_are_neutralised_and_import_
         region_fr="-1+1",
         region_en="@SUM(A1)",
         summary_fr="\tTabbed",
-        summary_en="\rReturned",
+        # A one-line field: multi-line text is stored with "\n" line endings (angers_intl/text_fields.py).
+        image_credit_en="\rReturned",
         longitude=Decimal("-3.5500"),
     )
 
     row = {row["slug"]: row for row in csv_rows(export(staff_client))}["ie-formula"]
     assert row["name_fr"] == '\'=HYPERLINK("https://evil.example","x")'
     assert (row["name_en"], row["region_fr"], row["region_en"]) == ("'+33 city", "'-1+1", "'@SUM(A1)")
-    assert (row["summary_fr"], row["summary_en"]) == ("'\tTabbed", "'\rReturned")
+    assert (row["summary_fr"], row["image_credit_en"]) == ("'\tTabbed", "'\rReturned")
     assert row["longitude"] == "-3.5500"  # a number, not text a spreadsheet would run
 
     cells = {row["slug"].value: row for row in xlsx_rows(export(staff_client, file_format=XLSX_FORMAT))}

@@ -1,0 +1,16 @@
+"""Text stored with `\\r\\n` or `\\r` line endings (typed in a browser before `TextField` normalised them)
+gets `\\n`, as everything written since (angers_intl/text_fields.py)."""
+
+from django.db import migrations
+
+from angers_intl.text_fields import normalise_stored_line_endings
+
+
+def normalise(apps, schema_editor):
+    normalise_stored_line_endings(apps, "networks")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("networks", "0004_one_year_rule_and_constraint_messages")]
+
+    operations = [migrations.RunPython(normalise, migrations.RunPython.noop)]
