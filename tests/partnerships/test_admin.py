@@ -49,6 +49,9 @@ CITY_FORM = {
     "image_alt_en": "",
     "image_credit_fr": "",
     "image_credit_en": "",
+    # A browser sends the focal point's initial values (the centre) with every form.
+    "image_focal_x": "50",
+    "image_focal_y": "50",
     "latitude": "60.4518",
     "longitude": "22.2666",
     "website": "https://www.turku.fi/",
