@@ -71,7 +71,8 @@ LISTS = {
     "city list": ("/en/partner-cities/", r'href="/en/partner-cities/(city-\d+)/"'),
     "timeline": (
         "/en/partner-cities/timeline/",
-        r'<h3 class="story__title">([^<]+)</h3>\s*'
+        # The key dates have French titles only: the English page marks them lang="fr".
+        r'<h3 class="story__title">(?:<span lang="fr">)?([^<]+)(?:</span>)?</h3>\s*'
         r'<p class="story__subject"><a href="/en/partner-cities/(city-\d+)/"',
     ),
     "network list": ("/en/networks/", r'href="/en/networks/(scale-network-\d+)/"'),
