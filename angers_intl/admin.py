@@ -1,10 +1,13 @@
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import LegalPage, LegalPageKind, SiteProfile
+from .staff import may_manage_account
 from .translation_admin import SiteTranslationAdmin
 
 
@@ -60,7 +63,8 @@ class LegalPageAdmin(SiteTranslationAdmin):
 
 # django-otp registers its own TOTP admin, which shows the secrets and untranslated labels: staff enrol on
 # the admin's two-factor page (angers_intl/sign_in.py); here an administrator only sees the devices and
-# deletes the one of a lost phone (its owner then enrols again at the next sign-in).
+# deletes the one of a lost phone (its owner then enrols again at the next sign-in). Administrators (the
+# Administration group) have the view and delete permissions; nobody adds or changes a device here.
 if admin.site.is_registered(TOTPDevice):
     admin.site.unregister(TOTPDevice)
 
@@ -74,17 +78,40 @@ class TwoFactorDeviceAdmin(admin.ModelAdmin):
     fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
     readonly_fields = fields
 
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
-
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# Staff accounts: the Administration group manages them without being superusers (angers_intl/staff.py).
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffAccountAdmin(UserAdmin):
+    superuser_only_fields = ("is_superuser", "user_permissions")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        return [
+            (
+                name,
+                {**options, "fields": [f for f in options["fields"] if f not in self.superuser_only_fields]},
+            )
+            for name, options in fieldsets
+        ]
+
+    def get_list_filter(self, request):
+        return self.list_filter if request.user.is_superuser else ["is_staff", "is_active", "groups"]
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_manage_account(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or may_manage_account(request.user, obj))

@@ -9,6 +9,7 @@ are added, nothing is taken away.
 from django.contrib.auth.models import Group, Permission
 
 COMMUNICATION_GROUP = "Communication"
+ADMINISTRATION_GROUP = "Administration"
 
 
 def grant_group_permissions(group_name, models, actions=("add", "change", "delete", "view")):
@@ -23,8 +24,16 @@ def grant_group_permissions(group_name, models, actions=("add", "change", "delet
 
 def grant_staff_permissions(**kwargs):
     """The Communication group edits the legal pages (never deletes them: the law requires all three) and
-    the city's identity (there is one site profile)."""
+    the city's identity (there is one site profile). The Administration group is granted by the audit app
+    (audit/staff.py), installed last, once every permission it names exists."""
     from angers_intl.models import LegalPage, SiteProfile
 
     grant_group_permissions(COMMUNICATION_GROUP, [LegalPage], actions=("add", "change", "view"))
     grant_group_permissions(COMMUNICATION_GROUP, [SiteProfile], actions=("change", "view"))
+
+
+def may_manage_account(actor, account):
+    """An administrator who is not a superuser manages the other accounts but never a superuser's (whose
+    password they could otherwise reset), and grants only group membership, never superuser status or
+    single permissions (angers_intl/admin.py hides those fields)."""
+    return actor.is_superuser or not account.is_superuser

@@ -1,4 +1,5 @@
-"""The audit log, for superusers only: read it, filter it by action and date, search it. Nobody adds,
+"""The audit log, for administrators (superusers and the Administration group, through the
+`view_auditentry` permission): read it, filter it by action and date, search it. Nobody adds,
 changes or deletes an entry here (the purge command deletes them after the retention period)."""
 
 from django.contrib import admin
@@ -28,12 +29,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
         if obj.object_repr:
             return obj.object_repr
         return f"#{obj.object_id}" if obj.object_id else "—"
-
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
 
     def has_add_permission(self, request):
         return False

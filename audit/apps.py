@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,3 +12,8 @@ class AuditConfig(AppConfig):
         from . import receivers
 
         receivers.connect()
+
+        # The Administration group, after every migrate (and test database flush): audit/staff.py.
+        from .staff import grant_staff_permissions
+
+        post_migrate.connect(grant_staff_permissions, sender=self)
