@@ -116,7 +116,7 @@ class NetworkAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTranslat
         "display_order",
     ]
     list_display_links = ["shown_name"]
-    list_editable = ["published", "display_order"]
+    list_editable = ["display_order"]  # publishing: the bulk actions (one audit entry each)
     list_filter = ["kind", "scope", "published"]
     search_fields = ["name_fr", "name_en", "acronym_fr", "acronym_en", "slug"]
     ordering = ["kind", "display_order", "slug"]
@@ -189,7 +189,7 @@ class RecognitionAdmin(TranslatedOrderingMixin, SiteTranslationAdmin):
         "display_order",
     ]
     list_display_links = ["shown_name"]
-    list_editable = ["published", "display_order"]
+    list_editable = ["display_order"]  # publishing: the bulk actions (one audit entry each)
     list_filter = ["kind", "renewal", "published", RecognitionValidityFilter]
     search_fields = ["name_fr", "name_en", "awarding_body_fr", "awarding_body_en", "slug"]
     ordering = ["display_order", "slug"]

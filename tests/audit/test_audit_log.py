@@ -143,31 +143,6 @@ def test_a_publication_and_an_unpublication_from_the_form_are_recorded(client, e
     assert {entry.object_id for entry in entries(content_type__model="programme")} == {str(programme.pk)}
 
 
-def test_a_publication_from_the_lists_editable_column_is_recorded(client, editor):
-    network = Network.objects.create(
-        slug="river-towns",
-        name_fr="Villes fluviales",
-        kind=NetworkKind.CITY_NETWORK,
-        scope=NetworkScope.EUROPEAN,
-    )
-    client.force_login(editor)
-    response = client.post(
-        reverse("admin:networks_network_changelist"),
-        {
-            "form-TOTAL_FORMS": "1",
-            "form-INITIAL_FORMS": "1",
-            "form-MIN_NUM_FORMS": "0",
-            "form-MAX_NUM_FORMS": "1000",
-            "form-0-id": str(network.pk),
-            "form-0-published": "on",
-            "form-0-display_order": "0",
-            "_save": "Save",
-        },
-    )
-    assert response.status_code == 302
-    assert summary(action=Action.PUBLICATION) == [(Action.PUBLICATION, "camille", "Villes fluviales")]
-
-
 def test_a_publication_by_code_or_a_command_is_recorded_without_a_staff_member(db):
     haarlem = city()
     haarlem.published = True
