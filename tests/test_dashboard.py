@@ -348,3 +348,18 @@ def test_the_index_runs_the_same_queries_whatever_the_amount_of_data(client, tod
     page = dashboard_page(client)
     assert len(section_rows(page, "anniversaries")) == 90  # 30 cities, 30 key dates, 30 memberships
     assert index_queries(client) == small
+
+
+def test_the_window_moves_on_at_midnight_in_paris_not_in_utc(clock):
+    from angers_intl.dashboard import dashboard_for
+
+    user = User.objects.create_superuser("admin", "admin@example.org", password=None)
+    key_date(city("turku"), "Charter", date=datetime.date(2017, 6, 20))  # 10 years on 20 June 2027
+
+    def listed():
+        return [(a.item.what, a.date, a.state) for a in dashboard_for(user).anniversaries]
+
+    clock(site_time(2027, 6, 30, 23, 30))  # still June in Paris (21:30 UTC)
+    assert listed() == [("Charter", datetime.date(2027, 6, 20), "past")]
+    clock(datetime.datetime(2027, 6, 30, 22, 30, tzinfo=datetime.UTC))  # 1 July, 00:30 in Paris
+    assert listed() == []
