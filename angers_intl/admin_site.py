@@ -1,10 +1,13 @@
 """The admin site, named after the site itself: its header and title are the site profile's title (in
 the staff member's language), and the site profile is reached as its one form, never as a list of one row.
 
+Its index opens on the staff dashboard (angers_intl/dashboard.py), which staff can download as CSV.
+
 It also holds the second step of the sign-in (angers_intl/sign_in.py): a session that still owes a
 two-factor code has no permission here, and its sign-in page sends it to the code (or enrolment) page."""
 
 from django.contrib import admin
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.text import capfirst
@@ -38,8 +41,27 @@ class SiteAdminSite(admin.AdminSite):
             path("two-factor/", views["verify"], name="two_factor_verify"),
             path("two-factor/setup/", views["setup"], name="two_factor_setup"),
             path("two-factor/sign-out/", views["cancel"], name="two_factor_cancel"),
+            path("dashboard.csv", self.admin_view(self.dashboard_export), name="dashboard_export"),
             *super().get_urls(),
         ]
+
+    def index(self, request, extra_context=None):
+        from .dashboard import dashboard_for
+
+        extra_context = {"dashboard": dashboard_for(request.user), **(extra_context or {})}
+        return super().index(request, extra_context)
+
+    def dashboard_export(self, request):
+        """The dashboard's lines as CSV, in the staff member's language, as they see it (their permissions)."""
+        from .dashboard import dashboard_csv, dashboard_for, dashboard_rows
+
+        dashboard = dashboard_for(request.user)
+        rows = dashboard_rows(dashboard, lambda path: request.build_absolute_uri(path) if path else "")
+        response = StreamingHttpResponse(dashboard_csv(rows), content_type="text/csv; charset=utf-8")
+        filename = f"dashboard-{dashboard.today.isoformat()}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     def each_context(self, request):
         from .models import SiteProfile

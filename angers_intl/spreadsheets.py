@@ -28,6 +28,11 @@ from import_export.fields import Field
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
 
+# The CSV files staff download (the subscriber export, the dashboard): what French Excel opens right with a
+# double click. A BOM says UTF-8, semicolons separate the cells.
+CSV_BOM = "\ufeff"
+CSV_DELIMITER = ";"
+
 
 def spreadsheet_safe(value):
     """`value` with a leading `'` when a spreadsheet would run it as a formula."""

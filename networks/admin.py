@@ -135,7 +135,7 @@ class NetworkAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTranslat
                     "slug",
                     "kind",
                     "scope",
-                    "founded_year",
+                    ("founded_year", "joined_year"),
                     "headquarters",
                 ]
             },

@@ -12,7 +12,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q, Value
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Value
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
@@ -87,6 +87,13 @@ class Network(KeepsFormerSlugs, ValidatedModel):
     founded_year = models.PositiveSmallIntegerField(
         _("year founded"), null=True, blank=True, validators=[validate_not_after_this_year]
     )
+    joined_year = models.PositiveSmallIntegerField(
+        _("year the city joined"),
+        null=True,
+        blank=True,
+        help_text=_("The year the city became a member; leave empty if not known."),
+        validators=[validate_not_after_this_year],
+    )
     headquarters = models.CharField(_("headquarters"), max_length=200, blank=True)
     description = TextField(
         _("what it does"), blank=True, help_text=_("Markdown: paragraphs, lists, links, emphasis.")
@@ -132,6 +139,7 @@ class Network(KeepsFormerSlugs, ValidatedModel):
                 violation_error_message=NAME_LANGUAGE_INVALID,
             ),
             year_in_range("founded_year", name="network_founded_year_in_range"),
+            year_in_range("joined_year", name="network_joined_year_in_range"),
         ]
 
     def __str__(self):
@@ -406,6 +414,15 @@ class DistinctionQuerySet(models.QuerySet):
     def unconfirmed(self):
         """Distinctions of a recognition awarded for a period whose last day of validity is not recorded."""
         return self.filter(_VALIDITY_NOT_RECORDED)
+
+    def renewal_not_recorded(self, on=None):
+        """Expired distinctions of a recognition awarded for a period with no later distinction of that
+        recognition recorded (a later end of validity, or a later year): staff must record the renewal, or
+        know that the label was not renewed."""
+        later = Distinction.objects.filter(recognition=OuterRef("recognition")).filter(
+            Q(valid_until__gt=OuterRef("valid_until")) | Q(year__gt=OuterRef("year"))
+        )
+        return self.expired(on).filter(recognition__renewal=Renewal.PERIODIC).exclude(Exists(later))
 
     def expiring_within(self, days=EXPIRY_NOTICE_DAYS, on=None):
         """Current distinctions whose validity ends in the next `days` days: staff must renew them."""

@@ -27,6 +27,7 @@ class NetworkResource(ContentResource):
             "kind",
             "scope",
             "founded_year",
+            "joined_year",
             "headquarters_fr",
             "headquarters_en",
             "description_fr",

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from openpyxl.cell import WriteOnlyCell
 
-from angers_intl.spreadsheets import spreadsheet_safe
+from angers_intl.spreadsheets import CSV_BOM, CSV_DELIMITER, spreadsheet_safe
 from audit import services as audit
 
 from . import emails, ratelimit
@@ -256,9 +256,6 @@ class _Echo:
 
 
 EXPORT_HEADER = ["email", "language", "confirmed_at", "unsubscribe_url"]
-# What French Excel opens right with a double click: a BOM says UTF-8, semicolons separate the cells.
-CSV_BOM = "\ufeff"
-CSV_DELIMITER = ";"
 EXPORT_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 

@@ -6,13 +6,11 @@ the site, by `angers_intl.translation_admin.SiteTranslationAdmin`.
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils import timezone
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationStackedInline
 
@@ -23,7 +21,6 @@ from angers_intl.translation_admin import SiteTranslationAdmin, TranslatedOrderi
 from .countries import country_codes_named
 from .models import Milestone, PartnerCity, Programme, Theme
 from .resources import PartnerCityResource, ProgrammeResource
-from .services import upcoming_anniversaries
 
 THUMBNAIL_WIDTH = 80
 
@@ -61,7 +58,6 @@ class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTran
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["image_preview"]
     inlines = [MilestoneInline]
-    change_list_template = "partnerships/admin/partnercity_change_list.html"
     fieldsets = [
         (
             None,
@@ -131,37 +127,10 @@ class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTran
             alt,
         )
 
-    @staticmethod
-    def _change_url(obj):
-        return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
-
     def get_urls(self):
-        return [
-            path(
-                "anniversaries/",
-                self.admin_site.admin_view(self.anniversaries_view),
-                name="partnerships_anniversaries",
-            ),
-            *super().get_urls(),
-        ]
-
-    def anniversaries_view(self, request):
-        """Round anniversaries of partnerships and programmes this year and next, to plan events."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        today = timezone.localdate()
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Upcoming anniversaries"),
-            "opts": self.model._meta,
-            "anniversaries": [
-                (anniversary, self._change_url(anniversary.subject))
-                for anniversary in upcoming_anniversaries(today)
-            ],
-            "this_year": today.year,
-            "next_year": today.year + 1,
-        }
-        return TemplateResponse(request, "partnerships/admin/anniversaries.html", context)
+        # The former "upcoming anniversaries" page is now part of the dashboard on the admin index.
+        former = RedirectView.as_view(pattern_name="admin:index", permanent=True)
+        return [path("anniversaries/", former, name="partnerships_anniversaries"), *super().get_urls()]
 
 
 @admin.register(Programme)

@@ -1,18 +1,14 @@
 """Business rules that read across models: round anniversaries to plan, the story of all partnerships."""
 
-import calendar
 from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from angers_intl.anniversaries import is_round_anniversary, same_day_in
+
 from .models import Milestone, PartnerCity, PartnershipStatus, Programme
-
-
-def is_round_anniversary(years):
-    """10, 20, 25, 30, 40, 50, 60, 70, 75, 80 …: every tenth year, plus the 25th and 75th (and 125th …)."""
-    return years > 0 and (years % 10 == 0 or years % 50 == 25)
 
 
 @dataclass(frozen=True)
@@ -26,7 +22,9 @@ class Anniversary:
 
 
 def upcoming_anniversaries(today=None):
-    """Round anniversaries that fall this year or next, for every partnership still alive and every
+    """The newsletter's draft reads these (the staff dashboard has its own, wider list: angers_intl/dashboard.py).
+
+    Round anniversaries that fall this year or next, for every partnership still alive and every
     programme: the year a relationship began, the signature of its current agreement, a programme's start.
 
     Published or not (communication plans events before a page goes online); ended partnerships are left out.
@@ -53,7 +51,7 @@ def upcoming_anniversaries(today=None):
                         city,
                         _("Current agreement signed"),
                         signed.year,
-                        exact_date=_same_day_in(signed, year),
+                        exact_date=same_day_in(signed, year),
                     )
                 )
     for programme in Programme.objects.filter(start_year__isnull=False):
@@ -72,14 +70,6 @@ def upcoming_anniversaries(today=None):
         found,
         key=lambda a: (a.year, a.exact_date is not None, a.exact_date or today, -a.years, str(a.subject)),
     )
-
-
-def _same_day_in(date, year):
-    """The same day and month in `year`; None for 29 February in a year that has none (undated then,
-    rather than moved to a day that is not the anniversary)."""
-    if date.month == 2 and date.day == 29 and not calendar.isleap(year):
-        return None
-    return date.replace(year=year)
 
 
 @dataclass

@@ -339,7 +339,8 @@ def test_external_links_in_legal_texts_are_announced_and_french_names_marked(cli
     assert '<span lang="fr">Commission nationale de l’informatique et des libertés</span>' in page
 
 
-# The anniversaries the admin lists, from the bundled cities and programmes.
+# The anniversaries the admin's dashboard lists, from the bundled cities, key dates, programmes, networks and
+# distinctions.
 
 
 @pytest.fixture
@@ -354,20 +355,28 @@ def communication_client(client, angers_content):
 @pytest.mark.parametrize(
     ("today", "expected"),
     [
-        # 2026: Yantai's 20 years, Toruń's agreement 10; 2027: the ambassadors' 60 years.
-        (datetime.date(2026, 3, 1), ["Yantai", "Toruń", "Young ambassadors exchange"]),
-        # From 1 January the window moves on: 2027 (ambassadors 60) and 2028 (Wigan 40, Södertälje 30).
-        (datetime.date(2027, 1, 1), ["Young ambassadors exchange", "Wigan", "Södertälje"]),
+        # March 2026 to February 2027: Yantai's 20 years, the key date of Toruń's agreement (10 years), the
+        # ambassadors' 60 years (2027, known by its year).
+        (
+            datetime.date(2026, 3, 1),
+            [("Yantai", "Partnership"), ("Toruń", "Key date"), ("Young ambassadors exchange", "Programme")],
+        ),
+        # 2027 alone: the ambassadors; Wigan's 40 and Södertälje's 30 years (2028) are beyond twelve months.
+        (datetime.date(2027, 1, 1), [("Young ambassadors exchange", "Programme")]),
     ],
 )
-def test_anniversaries_view_lists_this_year_and_next(communication_client, clock, today, expected):
+def test_the_dashboard_lists_the_anniversaries_of_the_coming_twelve_months(
+    communication_client, clock, today, expected
+):
     clock(today)
     communication_client.force_login(
         communication_client.user
     )  # a session from the real day would have expired
-    page = communication_client.get(
-        "/admin/partnerships/partnercity/anniversaries/", HTTP_ACCEPT_LANGUAGE="en"
-    ).content.decode()
-    assert "<h1>Upcoming anniversaries</h1>" in page
-    listed = re.findall(r'<th scope="row"><a href="/admin/partnerships/\w+/\d+/change/">([^<]+)</a>', page)
+    page = communication_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<h2 id="dashboard-anniversaries">Anniversaries of the coming twelve months</h2>' in page
+    section = page.split('id="dashboard-anniversaries"')[1].split("</section>")[0]
+    listed = re.findall(
+        r'<th scope="row"><a href="/admin/\w+/\w+/\d+/change/">([^<]+)</a><br><span class="dashboard-note">([^<]+)</span>',
+        section,
+    )
     assert listed == expected

@@ -120,3 +120,25 @@ def test_the_two_factor_step_and_the_lockout_page_ask_no_other_host(
     assert page.locator("h1").inner_text() == "Connexion suspendue"
     assert [error for error in page.console_errors if "429" not in error] == []
     assert page.foreign_requests() == []
+
+
+def test_the_dashboard_on_the_admin_index_is_accessible_under_the_content_security_policy(signed_in_staff):
+    page = signed_in_staff
+    response = page.visit("/admin/")
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    headings = page.locator("#dashboard h2").all_inner_texts()
+    assert [heading.strip().lower() for heading in headings] == [
+        "anniversaires des douze prochains mois",
+        "labels à renouveler",
+        "brouillons en attente de publication",
+        "envois de la lettre en cours",
+    ]
+    # Its stylesheet applied (no inline style): the captions are not the admin's coloured bars.
+    caption = page.locator("#dashboard .dashboard-table caption").first
+    assert caption.evaluate("element => getComputedStyle(element).backgroundColor") == "rgba(0, 0, 0, 0)"
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Télécharger le tableau de bord (CSV)").click()
+    assert download.value.suggested_filename.startswith("dashboard-")
+    assert page.axe_violations() == []
+    assert page.console_errors == []
+    assert page.foreign_requests() == []

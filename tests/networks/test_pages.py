@@ -117,6 +117,12 @@ def test_a_figure_shows_the_year_it_refers_to(client, make_network, make_figure)
     assert "(chiffre de 2024)" in main_of(client.get("/fr/reseaux/"))
 
 
+def test_a_network_says_since_when_the_city_is_a_member(client, make_network):
+    make_network("eurocities", name_fr="Eurocities", name_en="Eurocities", joined_year=1995)
+    assert "<dt>Member since</dt><dd>1995</dd>" in main_of(client.get("/en/networks/"))
+    assert "<dt>Membre depuis</dt><dd>1995</dd>" in main_of(client.get("/fr/reseaux/"))
+
+
 @pytest.mark.parametrize(
     ("path", "what_it_does", "link"),
     [
