@@ -135,7 +135,7 @@ def test_a_key_date_inline_has_the_editor_in_its_rows_and_its_template_row(commu
     city = make_city(name="Haarlem")
     city.milestones.create(year=1990, title_fr="Signature", text_fr="Signée *à Haarlem*.")
     page = communication_client.get(f"/admin/partnerships/partnercity/{city.pk}/change/").content.decode()
-    assert 'for="id_milestones-0-text_fr" aria-label="Mise en forme – Texte [fr]"' in page
+    assert 'for="id_milestones-0-text_fr" data-no-focus aria-label="Mise en forme – Texte [fr]"' in page
     assert "<p>Signée <em>à Haarlem</em>.</p>" in page
     # The row Django copies when staff add a key date (the script renames its ids, then enhances it).
     assert 'for="id_milestones-__prefix__-text_en"' in page

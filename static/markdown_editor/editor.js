@@ -21,6 +21,37 @@
     });
   }
 
+  // The toolbar is one tab stop, its current button (the first at the start); the arrow keys, Home and End
+  // move between the buttons (WAI-ARIA toolbar pattern). Done here rather than by the element, which the
+  // template tells to keep out (data-no-focus): modeltranslation's tabs move the form's rows, and each move
+  // makes the element set its own tab stop and add one more Enter/Space handler.
+  function keyboard(toolbar) {
+    var buttons = Array.prototype.slice.call(toolbar.querySelectorAll("button"));
+    buttons.forEach(function (button, index) {
+      button.setAttribute("tabindex", index === 0 ? "0" : "-1");
+      // A <button> turns Enter and Space into a click, which applies the format once; the element's own
+      // key handlers would apply it again (and again, after each move).
+      button.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.stopPropagation();
+        }
+      });
+    });
+    toolbar.addEventListener("keydown", function (event) {
+      var index = buttons.indexOf(event.target);
+      var moves = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: buttons.length - 1 };
+      if (index === -1 || !(event.key in moves)) {
+        return;
+      }
+      var next = (moves[event.key] + buttons.length) % buttons.length;
+      event.preventDefault();
+      buttons.forEach(function (button, position) {
+        button.setAttribute("tabindex", position === next ? "0" : "-1");
+      });
+      buttons[next].focus();
+    });
+  }
+
   function enhance(editor) {
     // The template row of an inline (class "empty-form") is copied when staff add a row, then enhanced.
     if (editor.hasAttribute("data-enhanced") || editor.closest(".empty-form")) {
@@ -41,6 +72,7 @@
     });
     toolbar.hidden = false;
     caption.hidden = false;
+    keyboard(toolbar);
     region.hidden = false;
     keepLinksInert(preview);
     preview.addEventListener("click", function (event) {
