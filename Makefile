@@ -18,7 +18,7 @@ DEV_ENV := DJANGO_DEBUG=1
 PY_FILES = $(shell git ls-files --cached --others --exclude-standard '*.py')
 TEMPLATES = $(shell git ls-files --cached --others --exclude-standard '*.html')
 
-.PHONY: help run prod test lint format messages superuser check-deploy backup restore bench bench-mail clean
+.PHONY: help run prod test lint format messages superuser check-deploy backup restore bench bench-mail clean vendor
 
 help:
 	@echo "make run        set everything up and serve the site on http://127.0.0.1:$(PORT)/"
@@ -31,6 +31,7 @@ help:
 	@echo "make bench-mail one newsletter issue to 10,000 subscribers through the worker (benchmarks/mail.py)"
 	@echo "make backup     database and media files into backups/<date>/ with checksums (make restore BACKUP=…)"
 	@echo "make format     fix what the linters report: ruff, django-upgrade, djade"
+	@echo "make vendor     refresh static/vendor/ from npm at the pinned versions (needs npm; the site never runs it)"
 	@echo "make clean      remove the virtualenv, the SQLite database and collected static files"
 
 $(BIN)/python:
@@ -66,6 +67,20 @@ VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU_JAR):
 	@command -v npm >/dev/null 2>&1 && npm install --silent --no-audit --no-fund --prefix .tools vnu-jar@26.9.27 >/dev/null \
 		|| echo "npm not found: the HTML-validation tests will be skipped (they need vnu.jar)"
+
+# Browser code vendored from npm into static/vendor/ (committed: the site never downloads anything). Bump the
+# version here, run `make vendor`, read the diff, commit. npm installs into a temporary folder, removed after.
+MARKDOWN_TOOLBAR_VERSION := 2.2.3
+vendor:
+	@command -v npm >/dev/null 2>&1 || { echo "make vendor needs npm" >&2; exit 1; }
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+		npm install --silent --no-audit --no-fund --prefix "$$tmp" @github/markdown-toolbar-element@$(MARKDOWN_TOOLBAR_VERSION); \
+		package="$$tmp/node_modules/@github/markdown-toolbar-element"; \
+		mkdir -p static/vendor/markdown-toolbar-element; \
+		cp "$$package/dist/index.js" "$$package/LICENSE" static/vendor/markdown-toolbar-element/; \
+		echo "@github/markdown-toolbar-element $(MARKDOWN_TOOLBAR_VERSION) (npm, MIT licence): dist/index.js and LICENSE, copied by 'make vendor'." \
+			> static/vendor/markdown-toolbar-element/VERSION
+	@cat static/vendor/markdown-toolbar-element/VERSION
 
 test: lint
 	-@$(MAKE) --no-print-directory $(VNU_JAR)

@@ -35,9 +35,11 @@ class SiteAdminSite(admin.AdminSite):
 
     def get_urls(self):
         from . import sign_in
+        from .markdown_preview import markdown_preview_view
 
         views = sign_in.admin_views(self)
         return [
+            path("markdown-preview/", self.admin_view(markdown_preview_view), name="markdown_preview"),
             path("two-factor/", views["verify"], name="two_factor_verify"),
             path("two-factor/setup/", views["setup"], name="two_factor_setup"),
             path("two-factor/sign-out/", views["cancel"], name="two_factor_cancel"),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from .constraints import SLUG_MISSING, ValidatedModel
 from .fragments import cached_value
 from .image_fields import ImageWithAlt, missing_alternative_texts
-from .text_fields import TextField
+from .text_fields import MarkdownField, TextField
 
 SINGLE_PROFILE = _("The site has one profile: edit it instead of adding another.")
 
@@ -172,7 +172,7 @@ class LegalPage(ValidatedModel):
         error_messages={"unique": _("This page already exists: edit it instead of adding it again.")},
     )
     title = models.CharField(_("title"), max_length=200)
-    body = TextField(
+    body = MarkdownField(
         _("text"),
         help_text=_("Markdown: a line starting with ## is a section heading, [text](https://…) is a link."),
     )

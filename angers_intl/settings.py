@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Django's own widget templates, for FORM_RENDERER below.
+    "django.forms",
     "django_countries",
     "import_export",
     # The task queue in the database: `manage.py db_worker` runs the newsletter sends (docs/operations.md).
@@ -130,6 +132,9 @@ TEMPLATES = [
         },
     },
 ]
+# Form widgets render with the templates above, so a widget's template lives in templates/ like every other
+# (templates/angers_intl/widgets/: the admin's Markdown editor).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # DATABASES
 # SQLite by default (zero setup); PostgreSQL in production: DATABASE_URL=postgres://user:pass@host:5432/name
@@ -272,6 +277,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
 # …and refuses a request with more fields or files than these (the largest admin form has a few hundred).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 1000)
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 20)
+# The admin's live Markdown preview renders at most this many characters (a longer text is still saved; its
+# preview says it is too long). The longest text staff write, a legal page, is some 20,000.
+MARKDOWN_PREVIEW_MAX_CHARS = env_int("MARKDOWN_PREVIEW_MAX_CHARS", 100_000)
 
 # E-MAIL
 # Django 6.1 MAILERS. Console in development; SMTP in production (EMAIL_HOST and friends), or any

@@ -60,6 +60,15 @@ class TextField(models.TextField):
         return name, "django.db.models.TextField", args, kwargs
 
 
+class MarkdownField(TextField):
+    """A text staff write in Markdown, which the public pages render with `angers_intl.markdown` (sanitised).
+
+    The one mark of a Markdown field: every admin edits it with the Markdown editor (toolbar and live preview,
+    `angers_intl.widgets.MarkdownEditor`, applied by `angers_intl.translation_admin`). Nothing changes in the
+    database: migrations name Django's `TextField`.
+    """
+
+
 def normalise_stored_line_endings(apps, app_label):
     """For a data migration: rewrite the `\\r\\n` and `\\r` stored in every text column of the app's models
     (each language's column included) as `\\n`."""

@@ -16,6 +16,9 @@
   English pages show the French text there, marked `lang="fr"`; `angers_intl.fallback`), inlines included.
 - Sorting a list by a translated name: the column sorts by what it displays, the name in the admin's
   language or, when that is empty, the French fallback (`TranslatedOrderingMixin`).
+- Markdown fields (`MarkdownField`, each language's column included) are edited with the Markdown editor
+  (`angers_intl.widgets.MarkdownEditor`: toolbar and live preview), in the forms and in the inlines
+  (`SiteTranslationStackedInline`, `SiteTranslationTabularInline`), through `MarkdownEditorMixin`.
 - Images after an error: a form shown again after an error (its own or a key date's) says beside each
   image chosen in that submission that it must be chosen again: a browser cannot fill a file input again
   (`angers_intl.image_fields.ask_to_choose_images_again`).
@@ -29,13 +32,15 @@ from django.forms.widgets import Script
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
 from .fallback import missing_translations_warning
 from .image_fields import ask_to_choose_images_again
 from .publishing import is_publishable, set_published
+from .text_fields import MarkdownField
+from .widgets import MarkdownEditor
 
 
 def displayed_translation(field_name):
@@ -68,7 +73,31 @@ class TranslatedOrderingMixin:
         return getattr(obj, self.translated_ordering_field)
 
 
-class SiteTranslationAdmin(TabbedTranslationAdmin):
+class MarkdownEditorMixin:
+    """Every Markdown field of the form gets the Markdown editor, named after its label (`Summary [en]`) and
+    previewed in its column's language. After modeltranslation has given each language's field its widget
+    (and its classes), so the editor keeps them."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and isinstance(db_field, MarkdownField):
+            formfield.widget = MarkdownEditor(
+                attrs=formfield.widget.attrs,
+                label=formfield.label,
+                language=getattr(db_field, "language", None),
+            )
+        return formfield
+
+
+class SiteTranslationStackedInline(MarkdownEditorMixin, TranslationStackedInline):
+    """The stacked inline of a translated model (its Markdown fields edited with the editor)."""
+
+
+class SiteTranslationTabularInline(MarkdownEditorMixin, TranslationTabularInline):
+    """The tabular inline of a translated model (its Markdown fields edited with the editor)."""
+
+
+class SiteTranslationAdmin(MarkdownEditorMixin, TabbedTranslationAdmin):
     """modeltranslation's tabbed admin with the site's media, slug and "view on site" rules."""
 
     # The staff preview of an item (see `angers_intl.previews`); None: "view on site" is the public page.

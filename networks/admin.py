@@ -8,10 +8,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationTabularInline
 
 from angers_intl.import_export_admin import StaffImportExportMixin
-from angers_intl.translation_admin import SiteTranslationAdmin, TranslatedOrderingMixin
+from angers_intl.translation_admin import (
+    SiteTranslationAdmin,
+    SiteTranslationTabularInline,
+    TranslatedOrderingMixin,
+)
 
 from .models import (
     EXPIRY_NOTICE_DAYS,
@@ -146,14 +149,14 @@ class NetworkAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTranslat
     ]
 
 
-class RecognitionLevelInline(TranslationTabularInline):
+class RecognitionLevelInline(SiteTranslationTabularInline):
     model = RecognitionLevel
     extra = 0
     fields = ["rank", "name"]
     ordering = ["rank"]
 
 
-class DistinctionInline(TranslationTabularInline):
+class DistinctionInline(SiteTranslationTabularInline):
     model = Distinction
     extra = 0
     fields = ["year", "level", "awarded_on", "valid_from", "valid_until", "note"]

@@ -22,7 +22,7 @@ from angers_intl.constraints import SLUG_MISSING, ValidatedModel
 from angers_intl.image_fields import ImageWithAlt
 from angers_intl.querysets import PublishableQuerySet
 from angers_intl.slug_redirects import KeepsFormerSlugs
-from angers_intl.text_fields import TextField
+from angers_intl.text_fields import MarkdownField
 from angers_intl.years import validate_not_after_this_year, year_in_range
 
 EXPIRY_NOTICE_DAYS = 90
@@ -95,10 +95,10 @@ class Network(KeepsFormerSlugs, ValidatedModel):
         validators=[validate_not_after_this_year],
     )
     headquarters = models.CharField(_("headquarters"), max_length=200, blank=True)
-    description = TextField(
+    description = MarkdownField(
         _("what it does"), blank=True, help_text=_("Markdown: paragraphs, lists, links, emphasis.")
     )
-    city_benefits = TextField(
+    city_benefits = MarkdownField(
         _("what the city gains from it"),
         blank=True,
         help_text=_("Markdown: paragraphs, lists, links, emphasis."),
@@ -268,7 +268,7 @@ class Recognition(ValidatedModel):
     established_year = models.PositiveSmallIntegerField(
         _("year created"), null=True, blank=True, validators=[validate_not_after_this_year]
     )
-    description = TextField(
+    description = MarkdownField(
         _("what it rewards"), blank=True, help_text=_("Markdown: paragraphs, lists, links, emphasis.")
     )
     website = models.URLField(_("official website"), blank=True)

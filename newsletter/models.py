@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from angers_intl.constraints import ValidatedModel
-from angers_intl.text_fields import TextField
+from angers_intl.text_fields import MarkdownField
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -288,7 +288,7 @@ class NewsletterIssue(models.Model):
         blank=True,
         help_text=_("One sentence that mail programs show after the subject, before the message is opened."),
     )
-    body = TextField(
+    body = MarkdownField(
         _("text"),
         help_text=_("Markdown: a line starting with ## is a section heading, [text](https://…) is a link."),
     )

@@ -12,11 +12,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from django_countries.filters import CountryFilter
-from modeltranslation.admin import TranslationStackedInline
 
 from angers_intl.images import image_renditions
 from angers_intl.import_export_admin import StaffImportExportMixin
-from angers_intl.translation_admin import SiteTranslationAdmin, TranslatedOrderingMixin
+from angers_intl.translation_admin import (
+    SiteTranslationAdmin,
+    SiteTranslationStackedInline,
+    TranslatedOrderingMixin,
+)
 
 from .countries import country_codes_named
 from .models import Milestone, PartnerCity, Programme, Theme
@@ -25,7 +28,7 @@ from .resources import PartnerCityResource, ProgrammeResource
 THUMBNAIL_WIDTH = 80
 
 
-class MilestoneInline(TranslationStackedInline):
+class MilestoneInline(SiteTranslationStackedInline):
     model = Milestone
     extra = 0
     fields = [("year", "date"), "title", "text"]

@@ -23,7 +23,7 @@ from angers_intl.image_fields import ImageWithAlt, missing_alternative_texts
 from angers_intl.markdown import markdown_to_text
 from angers_intl.querysets import PublishableQuerySet
 from angers_intl.slug_redirects import KeepsFormerSlugs
-from angers_intl.text_fields import TextField
+from angers_intl.text_fields import MarkdownField
 from angers_intl.years import validate_not_after_this_year, year_in_range
 
 from .continents import countries_in
@@ -145,10 +145,10 @@ class PartnerCity(KeepsFormerSlugs, ValidatedModel):
     themes = models.ManyToManyField(
         Theme, verbose_name=_("themes of cooperation"), related_name="partner_cities", blank=True
     )
-    summary = TextField(
+    summary = MarkdownField(
         _("summary"), max_length=600, help_text=_("Two or three sentences (Markdown), shown in lists.")
     )
-    body = TextField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
+    body = MarkdownField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
     image = ImageWithAlt(
         _("image"),
         upload_to="partnerships/cities/",
@@ -282,7 +282,7 @@ class Milestone(ValidatedModel):
     )
     date = models.DateField(_("exact date"), null=True, blank=True)
     title = models.CharField(_("title"), max_length=150)
-    text = TextField(_("text"), blank=True, help_text=_("Markdown."))
+    text = MarkdownField(_("text"), blank=True, help_text=_("Markdown."))
 
     objects = MilestoneQuerySet.as_manager()
 
@@ -342,8 +342,8 @@ class Programme(KeepsFormerSlugs, ValidatedModel):
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    summary = TextField(_("summary"), max_length=600, help_text=_("Two or three sentences (Markdown)."))
-    body = TextField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
+    summary = MarkdownField(_("summary"), max_length=600, help_text=_("Two or three sentences (Markdown)."))
+    body = MarkdownField(_("text"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
     start_year = models.PositiveSmallIntegerField(
         _("start year"),
         null=True,
