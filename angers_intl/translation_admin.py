@@ -16,6 +16,8 @@
   English pages show the French text there, marked `lang="fr"`; `angers_intl.fallback`), inlines included.
 - Sorting a list by a translated name: the column sorts by what it displays, the name in the admin's
   language or, when that is empty, the French fallback (`TranslatedOrderingMixin`).
+- History: one page per record of a tracked model, with the versions, their comparison and the restore of
+  an earlier one (`angers_intl.admin_history.VersionHistoryAdmin`; the rules in `angers_intl.history`).
 - Images after an error: a form shown again after an error (its own or a key date's) says beside each
   image chosen in that submission that it must be chosen again: a browser cannot fill a file input again
   (`angers_intl.image_fields.ask_to_choose_images_again`).
@@ -33,6 +35,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
+from .admin_history import VersionHistoryAdmin
 from .fallback import missing_translations_warning
 from .image_fields import ask_to_choose_images_again
 from .publishing import is_publishable, set_published
@@ -68,8 +71,9 @@ class TranslatedOrderingMixin:
         return getattr(obj, self.translated_ordering_field)
 
 
-class SiteTranslationAdmin(TabbedTranslationAdmin):
-    """modeltranslation's tabbed admin with the site's media, slug and "view on site" rules."""
+class SiteTranslationAdmin(VersionHistoryAdmin, TabbedTranslationAdmin):
+    """modeltranslation's tabbed admin with the site's media, slug and "view on site" rules, and the
+    history of versions (angers_intl/admin_history.py) for a tracked model."""
 
     # The staff preview of an item (see `angers_intl.previews`); None: "view on site" is the public page.
     preview_url_name = None
