@@ -152,7 +152,9 @@ class Change:
 def _values(record, model_field):
     if model_field.many_to_many:
         return record.m2m_values.get(model_field.name, frozenset())
-    return getattr(record, model_field.attname)
+    value = getattr(record, model_field.attname)
+    # A language column left NULL by code and "" saved by a form are the same empty text.
+    return "" if value is None and isinstance(model_field, models.CharField | models.TextField) else value
 
 
 def load_relations(records, model):
@@ -228,6 +230,13 @@ def _segments(old, new):
         if j2 > j1:
             new_segments.append(Segment("".join(new_words[j1:j2]), tag != "equal"))
     return old_segments, new_segments
+
+
+def changed_field_names(old_record, new_record):
+    """The names of the fields that differ between two saved versions."""
+    model = new_record.instance_type
+    labels = load_relations([old_record, new_record], model)
+    return [change.name for change in changes_between(old_record, new_record, labels)]
 
 
 def changes_between(old_record, new_record, related_labels, fields=None):
