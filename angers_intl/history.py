@@ -39,10 +39,22 @@ RESTORE_REASON = "restored:"
 _records = {}
 
 
+class SiteHistoricalRecords(HistoricalRecords):
+    """simple-history's records, whose many-to-many version tables have translated names too."""
+
+    def get_meta_options_m2m(self, through_model):
+        options = super().get_meta_options_m2m(through_model)
+        field = next(f for f in self.cls._meta.many_to_many if f.remote_field.through is through_model)
+        names = {"field": field.verbose_name, "model": self.cls._meta.verbose_name}
+        options["verbose_name"] = format_lazy(gettext_lazy("version: {field} ({model})"), **names)
+        options["verbose_name_plural"] = format_lazy(gettext_lazy("versions: {field} ({model})"), **names)
+        return options
+
+
 def track(model, *, m2m_fields=(), excluded_fields=()):
     """Keep a version of `model` at every save (simple_history.register, with the options the site uses).
     Call it after modeltranslation registered the model, so that the versions have its language columns."""
-    records = HistoricalRecords(
+    records = SiteHistoricalRecords(
         m2m_fields=list(m2m_fields),
         excluded_fields=list(excluded_fields),
         verbose_name=format_lazy(gettext_lazy("version: {}"), model._meta.verbose_name),

@@ -115,6 +115,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# The history (django-simple-history) keeps an image's stored name as text of the file field's length.
+SIMPLE_HISTORY_FILEFIELD_TO_CHARFIELD = True
+
 ROOT_URLCONF = "angers_intl.urls"
 WSGI_APPLICATION = "angers_intl.wsgi.application"
 
