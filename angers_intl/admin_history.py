@@ -1,12 +1,18 @@
-"""The admin's history in the staff member's language, field names included.
+"""The admin's history pages, in the staff member's language, field names included.
+
+Content records (the models `angers_intl.history.track`s) have one history page of versions instead of
+Django's: `VersionHistoryAdmin`, mixed into every translated admin (`SiteTranslationAdmin`), shows each
+version's date, author and changed fields (labelled like the form: « Résumé [fr] »), the versions of the
+inline records, a comparison of two versions and the restore of an earlier one. The rest (subscribers,
+two-factor devices) keep Django's page of admin log entries, translated as below.
 
 Django stores a change message with the changed fields' labels in English (`Summary [fr]`, `Year the
 relationship began`) and translates each label when the history is shown, by looking the label up in the
 catalogues. That lookup fails for the labels of modeltranslation's per-language fields (no catalogue has
 "Summary [fr]") and for any label whose catalogue entry is the lowercase verbose name ("summary"): the French
 history then said « Modification de Summary [fr] ». `change_message()` translates a label the way the form
-built it: the verbose name through gettext, capitalised, with its language suffix. The history template
-(`templates/admin/object_history.html`) shows it for every model.
+built it: the verbose name through gettext, capitalised, with its language suffix. Django's history template
+(`templates/admin/object_history.html`) shows it for the models without versions.
 """
 
 import json
