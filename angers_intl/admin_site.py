@@ -44,6 +44,7 @@ class SiteAdminSite(admin.AdminSite):
             path("two-factor/setup/", views["setup"], name="two_factor_setup"),
             path("two-factor/sign-out/", views["cancel"], name="two_factor_cancel"),
             path("dashboard.csv", self.admin_view(self.dashboard_export), name="dashboard_export"),
+            path("translations/", self.admin_view(self.translation_report_view), name="translation_report"),
             *super().get_urls(),
         ]
 
@@ -64,6 +65,25 @@ class SiteAdminSite(admin.AdminSite):
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         response["Cache-Control"] = "private, no-store"
         return response
+
+    def translation_report_view(self, request):
+        """What is missing or outdated in English (angers_intl/translation_report.py), for the kinds of
+        content the staff member may view."""
+        from django.template.response import TemplateResponse
+
+        from .translation_report import translation_gaps
+
+        request.current_app = self.name
+        context = {
+            **self.each_context(request),
+            "title": _("Translations to do"),
+            "subtitle": None,
+            "groups": [
+                (capfirst(model._meta.verbose_name_plural), gaps)
+                for model, gaps in translation_gaps(request.user)
+            ],
+        }
+        return TemplateResponse(request, "admin/translation_report.html", context)
 
     def each_context(self, request):
         from .models import SiteProfile

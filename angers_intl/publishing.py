@@ -4,12 +4,14 @@ whose manager is a `PublishableQuerySet`): partner cities, programmes, networks,
 A single record changes through its form, a list's editable column or an import: `save()` runs and the
 audit log records the change (audit/receivers.py). Many records change at once through `set_published`,
 the service behind the lists' "Publish"/"Unpublish" actions: one UPDATE, which sends no signal, so it
-writes the audit entries and marks the public pages' fragments out of date itself.
+writes the audit entries, records a version of each record in the history (angers_intl/history.py, by
+the staff member who acted) and marks the public pages' fragments out of date itself.
 """
 
 from django.db import transaction
 from django.utils import timezone
 
+from . import history
 from .fragments import bump_content_version
 from .querysets import PublishableQuerySet
 
@@ -34,5 +36,8 @@ def set_published(queryset, *, published, actor):
         model._base_manager.filter(pk__in=ids).update(**changes)
         changed = list(model._base_manager.filter(pk__in=ids).order_by("pk"))
         audit.record_publication_changes(changed, published=published, actor=actor)
+        if history.is_tracked(model):
+            for record in changed:
+                history.record_version(record, user=actor)
     bump_content_version(model)
     return len(changed)

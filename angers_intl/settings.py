@@ -81,6 +81,9 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The history of content records (who changed what, field by field; compare, restore): see
+    # angers_intl/history.py, which registers the models after modeltranslation has added their columns.
+    "simple_history",
     "angers_intl",
     "partnerships",
     "networks",
@@ -106,11 +109,16 @@ MIDDLEWARE = [
     "angers_intl.middleware.SessionIdleExpiryMiddleware",
     # Who is acting, for the audit log (audit/services.py): the request being answered.
     "audit.middleware.AuditRequestMiddleware",
+    # Who is acting, for the content history (django-simple-history): the request's user on each record.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last: turns a locked-out sign-in into the lockout page (AXES_LOCKOUT_CALLABLE).
     "axes.middleware.AxesMiddleware",
 ]
+
+# The history (django-simple-history) keeps an image's stored name as text of the file field's length.
+SIMPLE_HISTORY_FILEFIELD_TO_CHARFIELD = True
 
 ROOT_URLCONF = "angers_intl.urls"
 WSGI_APPLICATION = "angers_intl.wsgi.application"

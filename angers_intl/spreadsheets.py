@@ -24,6 +24,8 @@ from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.fields import Field
 
+from . import history
+
 # A spreadsheet runs a cell starting with one of these as a formula (tab and CR as well, in some).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
@@ -243,6 +245,23 @@ class ContentResource(resources.ModelResource):
                     errors[field.attribute] = ValidationError(str(error), code="invalid")
         if errors:
             raise ValidationError(errors)
+
+    def do_instance_save(self, instance, is_create):
+        # One version in the history for the row and its relations (themes, partner cities): recorded
+        # by save_m2m, once the relations are set (angers_intl/history.py).
+        if not history.is_tracked(type(instance)):
+            return super().do_instance_save(instance, is_create)
+        with history.saving_without_version(instance):
+            super().do_instance_save(instance, is_create)
+        instance._version_pending = "created" if is_create else "changed"
+        return None
+
+    def save_m2m(self, instance, row, **kwargs):
+        with history.saving_without_version(instance):
+            super().save_m2m(instance, row, **kwargs)
+        pending = instance.__dict__.pop("_version_pending", None)
+        if pending:
+            history.record_version(instance, created=pending == "created")
 
     def before_save_instance(self, instance, row, **kwargs):
         # New records wait for staff review; updated ones keep their state (`published` is read-only).

@@ -1,5 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from .history import track
 from .models import LegalPage, SiteProfile
 
 
@@ -23,3 +24,8 @@ class SiteProfileTranslationOptions(TranslationOptions):
 class LegalPageTranslationOptions(TranslationOptions):
     fields = ("title", "body")
     required_languages = ("fr",)
+
+
+# After the registration above: the versions hold the `_fr` and `_en` columns (angers_intl/history.py).
+track(SiteProfile)
+track(LegalPage)

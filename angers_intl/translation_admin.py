@@ -19,6 +19,8 @@
 - Markdown fields (`MarkdownField`, each language's column included) are edited with the Markdown editor
   (`angers_intl.widgets.MarkdownEditor`: toolbar and live preview), in the forms and in the inlines
   (`SiteTranslationStackedInline`, `SiteTranslationTabularInline`), through `MarkdownEditorMixin`.
+- History: one page per record of a tracked model, with the versions, their comparison and the restore of
+  an earlier one (`angers_intl.admin_history.VersionHistoryAdmin`; the rules in `angers_intl.history`).
 - Images after an error: a form shown again after an error (its own or a key date's) says beside each
   image chosen in that submission that it must be chosen again: a browser cannot fill a file input again
   (`angers_intl.image_fields.ask_to_choose_images_again`).
@@ -36,6 +38,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
+from .admin_history import VersionHistoryAdmin
 from .fallback import missing_translations_warning
 from .image_fields import ask_to_choose_images_again
 from .publishing import is_publishable, set_published
@@ -97,8 +100,9 @@ class SiteTranslationTabularInline(MarkdownEditorMixin, TranslationTabularInline
     """The tabular inline of a translated model (its Markdown fields edited with the editor)."""
 
 
-class SiteTranslationAdmin(MarkdownEditorMixin, TabbedTranslationAdmin):
-    """modeltranslation's tabbed admin with the site's media, slug and "view on site" rules."""
+class SiteTranslationAdmin(VersionHistoryAdmin, MarkdownEditorMixin, TabbedTranslationAdmin):
+    """modeltranslation's tabbed admin with the site's media, slug and "view on site" rules, and the
+    history of versions (angers_intl/admin_history.py) for a tracked model."""
 
     # The staff preview of an item (see `angers_intl.previews`); None: "view on site" is the public page.
     preview_url_name = None

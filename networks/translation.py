@@ -1,6 +1,8 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Distinction, Network, Recognition, RecognitionLevel
+from angers_intl.history import track
+
+from .models import Distinction, Network, NetworkFigure, Recognition, RecognitionLevel
 
 
 @register(Network)
@@ -21,3 +23,11 @@ class RecognitionLevelTranslationOptions(TranslationOptions):
 @register(Distinction)
 class DistinctionTranslationOptions(TranslationOptions):
     fields = ("note",)
+
+
+# After the registrations above: the versions hold the `_fr` and `_en` columns (angers_intl/history.py).
+track(Network)
+track(NetworkFigure)
+track(Recognition)
+track(RecognitionLevel)
+track(Distinction)

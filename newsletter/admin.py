@@ -337,8 +337,15 @@ class NewsletterIssueAdmin(SiteTranslationAdmin):
     ]
     actions = ["send_test", "send_now", "schedule_issue", "pause_issue", "resume_issue", "cancel_issue"]
 
+    # A restore brings back the text and the cards, never the sending's state or time.
+    restore_keeps_fields = ["state", "scheduled_at"]
+
     def has_send_permission(self, request):
         return request.user.has_perm(SEND_PERMISSION)
+
+    def can_restore(self, request, obj):
+        # What went out stays as it was sent.
+        return super().can_restore(request, obj) and obj.is_editable
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from angers_intl.history import track
+
 from .models import NewsletterIssue
 
 
@@ -9,3 +11,13 @@ class NewsletterIssueTranslationOptions(TranslationOptions):
     # written in French first.
     fields = ("subject", "preheader", "body")
     required_languages = ("fr",)
+
+
+# After the registration above: the versions hold the `_fr` and `_en` columns (angers_intl/history.py).
+# The sending's own bookkeeping (the worker's lease, the pause details) is not part of a version. Never
+# Subscriber nor Delivery: a subscriber's address must leave no copy once the subscriber is erased.
+track(
+    NewsletterIssue,
+    m2m_fields=["partner_cities", "programmes", "networks", "distinctions"],
+    excluded_fields=["pause_details", "lease_owner", "lease_expires_at", "deliveries_prepared"],
+)

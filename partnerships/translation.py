@@ -2,6 +2,8 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from angers_intl.history import track
+
 from .models import Milestone, PartnerCity, Programme, Theme
 
 
@@ -27,3 +29,9 @@ class MilestoneTranslationOptions(TranslationOptions):
 class ProgrammeTranslationOptions(TranslationOptions):
     fields = ("name", "summary", "body")
     required_languages = {"fr": ("name", "summary")}
+
+
+# After the registrations above: the versions hold the `_fr` and `_en` columns (angers_intl/history.py).
+track(PartnerCity, m2m_fields=["themes"])
+track(Milestone)
+track(Programme, m2m_fields=["partner_cities"])

@@ -2,6 +2,9 @@
  * Django 6's admin puts the "errors" class on an element inside the row that modeltranslation moves
  * into a tab, so its own script does not notice the error. Here every tab whose panel holds an error
  * gets a class and a "⚠", and each group of tabs opens on its first tab with an error.
+ * A link to a field in one language opens that field's tab and focuses the field (the translation report,
+ * angers_intl/translation_report.py): `#id_summary_en` for a field of the form, and
+ * `#inline-milestones-12-title_en` for the field of the inline record whose id is 12.
  * Loaded with `defer`; without JavaScript there are no tabs and every field is visible anyway. */
 "use strict";
 (function () {
@@ -38,8 +41,51 @@
     });
   }
 
+  function fieldFromHash() {
+    var hash = decodeURIComponent(window.location.hash.slice(1));
+    var inline = /^inline-([\w]+)-(\d+)-([\w]+)$/.exec(hash);
+    if (!inline) {
+      return /^id_[\w-]+$/.test(hash) ? document.getElementById(hash) : null;
+    }
+    var ids = document.querySelectorAll('input[type="hidden"][name^="' + inline[1] + '-"][name$="-id"]');
+    for (var i = 0; i < ids.length; i += 1) {
+      if (ids[i].value === inline[2]) {
+        var prefix = ids[i].name.slice(0, -"-id".length);
+        return document.getElementById("id_" + prefix + "-" + inline[3]);
+      }
+    }
+    return null;
+  }
+
+  function openFieldFromHash($) {
+    var field = fieldFromHash();
+    if (!field) {
+      return;
+    }
+    var panel = document.getElementById("tab_" + field.id);
+    if (panel) {
+      var container = $(panel).closest(".ui-tabs");
+      var index = container.children(".ui-tabs-nav").children("li").index(
+        container.children(".ui-tabs-nav").children('li[aria-controls="' + panel.id + '"]')
+      );
+      if (index >= 0) {
+        container.tabs("option", "active", index);
+      }
+    }
+    var details = field.closest("details");
+    if (details) {
+      details.open = true;
+    }
+    field.focus();
+    field.scrollIntoView({ block: "center" });
+  }
+
   // Runs after modeltranslation's own ready handler (registered earlier), so the tabs exist.
   jQuery(function ($) {
     markTabsWithErrors($);
+    openFieldFromHash($);
+    window.addEventListener("hashchange", function () {
+      openFieldFromHash($);
+    });
   });
 })();
