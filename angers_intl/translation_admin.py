@@ -11,7 +11,10 @@
   (`angers_intl.previews`), named by the admin's `preview_url_name`.
 - Publishing: the list of every kind with a `published` flag has the actions "Publish the selected items"
   and "Unpublish the selected items" (staff with the change permission), through
-  `angers_intl.publishing.set_published`, which records each change in the audit log.
+  `angers_intl.publishing.set_published`, which records each change in the audit log and leaves (and
+  names, in an error message) the items whose required French fields are empty. Such lists show the
+  `publication_state` column (Draft / Scheduled / Live / Live until / Ended, from the model's
+  `publication_state()`) and may filter by it (`PublicationStateFilter`).
 - Saving a record whose English fields are empty where the French ones are not: a warning lists them (the
   English pages show the French text there, marked `lang="fr"`; `angers_intl.fallback`), inlines included.
 - Sorting a list by a translated name: the column sorts by what it displays, the name in the admin's
@@ -36,6 +39,7 @@ from modeltranslation.utils import build_localized_fieldname
 from .fallback import missing_translations_warning
 from .image_fields import ask_to_choose_images_again
 from .publishing import is_publishable, set_published
+from .querysets import PublicationState
 
 
 def displayed_translation(field_name):
@@ -68,6 +72,26 @@ class TranslatedOrderingMixin:
         return getattr(obj, self.translated_ordering_field)
 
 
+class PublicationStateFilter(admin.SimpleListFilter):
+    """Draft, scheduled, live or ended, now (`PublishableQuerySet.in_state`)."""
+
+    title = _("publication")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [
+            (PublicationState.DRAFT, _("Draft")),
+            (PublicationState.SCHEDULED, _("Scheduled")),
+            (PublicationState.LIVE, _("Live")),
+            (PublicationState.ENDED, _("Ended")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() in PublicationState.values:
+            return queryset.in_state(self.value())
+        return queryset
+
+
 class SiteTranslationAdmin(TabbedTranslationAdmin):
     """modeltranslation's tabbed admin with the site's media, slug and "view on site" rules."""
 
@@ -87,21 +111,29 @@ class SiteTranslationAdmin(TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected items"), permissions=["change"])
     def publish_selected(self, request, queryset):
-        count = set_published(queryset, published=True, actor=request.user)
-        self.message_user(
-            request,
-            ngettext("%(count)d item published.", "%(count)d items published.", count) % {"count": count},
-            messages.SUCCESS,
-        )
+        result = set_published(queryset, published=True, actor=request.user)
+        for _obj, message in result.refused:
+            self.message_user(request, message, messages.ERROR)
+        if result.changed or not result.refused:
+            count = result.changed
+            self.message_user(
+                request,
+                ngettext("%(count)d item published.", "%(count)d items published.", count) % {"count": count},
+                messages.SUCCESS,
+            )
 
     @admin.action(description=_("Unpublish the selected items"), permissions=["change"])
     def unpublish_selected(self, request, queryset):
-        count = set_published(queryset, published=False, actor=request.user)
+        count = set_published(queryset, published=False, actor=request.user).changed
         self.message_user(
             request,
             ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count) % {"count": count},
             messages.SUCCESS,
         )
+
+    @admin.display(description=_("publication"))
+    def publication_state(self, obj):
+        return obj.publication_state().label
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -116,7 +148,7 @@ class SiteTranslationAdmin(TabbedTranslationAdmin):
 
     def view_on_site(self, obj):
         """Published items open their public page; others the staff preview."""
-        if self.preview_url_name and not getattr(obj, "published", True):
+        if self.preview_url_name and is_publishable(type(obj)) and not obj.is_public():
             return self.preview_url(obj)
         public_url = getattr(obj, "get_absolute_url", None)
         return public_url() if public_url else None

@@ -11,7 +11,11 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
 from angers_intl.import_export_admin import StaffImportExportMixin
-from angers_intl.translation_admin import SiteTranslationAdmin, TranslatedOrderingMixin
+from angers_intl.translation_admin import (
+    PublicationStateFilter,
+    SiteTranslationAdmin,
+    TranslatedOrderingMixin,
+)
 
 from .models import (
     EXPIRY_NOTICE_DAYS,
@@ -113,11 +117,12 @@ class NetworkAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTranslat
         "founded_year",
         logo_preview,
         "published",
+        "publication_state",
         "display_order",
     ]
     list_display_links = ["shown_name"]
     list_editable = ["published", "display_order"]
-    list_filter = ["kind", "scope", "published"]
+    list_filter = ["kind", "scope", PublicationStateFilter]
     search_fields = ["name_fr", "name_en", "acronym_fr", "acronym_en", "slug"]
     ordering = ["kind", "display_order", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -142,7 +147,7 @@ class NetworkAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTranslat
         ),
         (_("Text"), {"fields": ["description", "city_benefits", "website"]}),
         (_("Logo"), {"fields": ["logo", logo_preview, "logo_alt"]}),
-        (_("Publication"), {"fields": ["published", "display_order"]}),
+        (_("Publication"), {"fields": ["published", ("publish_at", "unpublish_at"), "display_order"]}),
     ]
 
 
@@ -186,11 +191,12 @@ class RecognitionAdmin(TranslatedOrderingMixin, SiteTranslationAdmin):
         "renewal",
         logo_preview,
         "published",
+        "publication_state",
         "display_order",
     ]
     list_display_links = ["shown_name"]
     list_editable = ["published", "display_order"]
-    list_filter = ["kind", "renewal", "published", RecognitionValidityFilter]
+    list_filter = ["kind", "renewal", PublicationStateFilter, RecognitionValidityFilter]
     search_fields = ["name_fr", "name_en", "awarding_body_fr", "awarding_body_en", "slug"]
     ordering = ["display_order", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -202,7 +208,7 @@ class RecognitionAdmin(TranslatedOrderingMixin, SiteTranslationAdmin):
         (_("Lifecycle"), {"fields": ["renewal", "renewal_period_years"]}),
         (_("Text"), {"fields": ["description", "website"]}),
         (_("Logo"), {"fields": ["logo", logo_preview, "logo_alt"]}),
-        (_("Publication"), {"fields": ["published", "display_order"]}),
+        (_("Publication"), {"fields": ["published", ("publish_at", "unpublish_at"), "display_order"]}),
     ]
 
     def changelist_view(self, request, extra_context=None):
