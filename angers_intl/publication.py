@@ -24,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import formats, timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from .querysets import PublicationState
@@ -91,14 +91,14 @@ class StateOfPublication:
     def label(self):
         """In the active language: Draft · Scheduled (goes live on …) · Live · Live until … · Ended (…)."""
         if self.state == PublicationState.DRAFT:
-            return gettext("Draft")
+            return pgettext("publication state", "Draft")
         if self.state == PublicationState.SCHEDULED:
             return gettext("Scheduled (goes live on %(moment)s)") % {"moment": _moment(self.moment)}
         if self.state == PublicationState.ENDED:
             return gettext("Ended (unpublished on %(moment)s)") % {"moment": _moment(self.moment)}
         if self.moment:
             return gettext("Live until %(moment)s") % {"moment": _moment(self.moment)}
-        return gettext("Live")
+        return pgettext("publication state", "Live")
 
     def __str__(self):
         return self.label

@@ -30,7 +30,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.forms.widgets import Script
 from django.urls import reverse
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
@@ -80,10 +80,10 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            (PublicationState.DRAFT, _("Draft")),
-            (PublicationState.SCHEDULED, _("Scheduled")),
-            (PublicationState.LIVE, _("Live")),
-            (PublicationState.ENDED, _("Ended")),
+            (PublicationState.DRAFT, pgettext_lazy("publication state", "Draft")),
+            (PublicationState.SCHEDULED, pgettext_lazy("publication state", "Scheduled")),
+            (PublicationState.LIVE, pgettext_lazy("publication state", "Live")),
+            (PublicationState.ENDED, pgettext_lazy("publication state", "Ended")),
         ]
 
     def queryset(self, request, queryset):

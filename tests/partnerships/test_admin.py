@@ -124,7 +124,14 @@ def test_change_pages_open_with_tabs_per_language(staff_client):
 
 def test_list_shows_name_country_type_year_status_publication(staff_client):
     html = staff_client.get("/admin/partnerships/partnercity/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    for column in ["name", "country", "agreement type", "year the relationship began", "status", "publication"]:
+    for column in [
+        "name",
+        "country",
+        "agreement type",
+        "year the relationship began",
+        "status",
+        "publication",
+    ]:
         assert column in html.lower()
     assert ">Live<" in html
     assert "Toruń" in html
