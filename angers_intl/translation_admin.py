@@ -7,7 +7,7 @@
   blocks inline `style=` attributes, so admin HTML styles itself with its classes.
 - Slugs: declared as `prepopulated_fields = {"slug": ["name"]}`; `MODELTRANSLATION_PREPOPULATE_LANGUAGE`
   makes it the French name in every admin, whatever the staff member's language.
-- "View on site": a published item opens its public page, any other its staff preview
+- "View on site": an item public now opens its public page, any other its staff preview
   (`angers_intl.previews`), named by the admin's `preview_url_name`.
 - Publishing: the list of every kind with a `published` flag has the actions "Publish the selected items"
   and "Unpublish the selected items" (staff with the change permission), through
@@ -147,7 +147,7 @@ class SiteTranslationAdmin(TabbedTranslationAdmin):
             messages.warning(request, warning)
 
     def view_on_site(self, obj):
-        """Published items open their public page; others the staff preview."""
+        """Items public now open their public page; others (drafts, scheduled, ended) the staff preview."""
         if self.preview_url_name and is_publishable(type(obj)) and not obj.is_public():
             return self.preview_url(obj)
         public_url = getattr(obj, "get_absolute_url", None)
