@@ -10,15 +10,20 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
 
 from angers_intl.content_format import load_folder
 from angers_intl.querysets import PublicationState
 from angers_intl.staff import COMMUNICATION_GROUP
 from networks.models import Network, NetworkKind, NetworkScope, Recognition, RecognitionKind
 from newsletter.drafts import what_changed
+from newsletter.rendering import issue_cards
+from newsletter.sending import problems_before_sending
 from partnerships.content_kinds import KINDS as partnership_kinds
 from partnerships.models import AgreementType, Milestone, PartnerCity, Programme
+from tests.admin_forms import admin_form_data
 from tests.dates import site_time
+from tests.newsletter.issues import issue
 
 SECOND = datetime.timedelta(seconds=1)
 DAY = datetime.timedelta(days=1)
@@ -199,8 +204,6 @@ def test_the_list_says_where_each_item_stands_in_the_staff_members_language(clie
 def test_an_end_before_the_start_is_refused_beside_the_field(client, editor):
     haarlem = city()
     url = reverse("admin:partnerships_partnercity_change", args=[haarlem.pk])
-    from tests.admin_forms import admin_form_data
-
     data = admin_form_data(client.get(url))
     data.update(
         {
@@ -263,8 +266,6 @@ def test_ticking_published_with_an_empty_french_name_is_refused_in_the_form(clie
     assert not network.published
     # The change form.
     change = reverse("admin:partnerships_partnercity_change", args=[imported.pk])
-    from tests.admin_forms import admin_form_data
-
     data = admin_form_data(client.get(change))
     data["published"] = "on"
     response = client.post(change, data, HTTP_ACCEPT_LANGUAGE="fr")
@@ -357,3 +358,19 @@ def test_the_newsletter_draft_lists_what_went_public_at_its_start(db, clock):
     city(slug="leaving", name="Leaving town", publish_at=START - SECOND, unpublish_at=START)
     now = clock(START + datetime.timedelta(days=1), tick=False)
     assert [c.slug for c in what_changed(now=now)["cities"]] == ["coming"]
+
+
+def test_a_newsletter_card_must_be_public_when_the_issue_goes_out_and_shows_only_while_public(db, clock):
+    clock(START - DAY, tick=False)
+    coming = city(slug="coming", name="Coming town", publish_at=START)
+    leaving = city(slug="leaving", name="Leaving town", unpublish_at=START)
+    news = issue()
+    news.partner_cities.add(coming, leaving)
+    with translation.override("en"):
+        before = problems_before_sending(news)
+        at_start = problems_before_sending(news, scheduled_at=START)
+    assert before == ["“Coming town” is not published: publish it or remove its card."]
+    assert at_start == ["“Leaving town” is not published: publish it or remove its card."]
+    assert [card["title"] for card in issue_cards(news, absolute=False)] == ["Leaving town"]
+    clock(START, tick=False)
+    assert [card["title"] for card in issue_cards(news, absolute=False)] == ["Coming town"]
