@@ -12,15 +12,15 @@ adds, where the line stands in the model (so forms and the content format keep t
 - the database check `publish_at < unpublish_at` when both are set, with its message beside `unpublish_at`.
 
 `Publishable` (an abstract model with no field) gives a loaded record the same rule
-(`is_public()`, `publication_state()`: the admin list's column) and refuses, in `clean()`, a published record
-whose required French fields are empty (`angers_intl.publishing.missing_for_publication`): the change
-form, a list's editable column and the content loader all run it.
+(`is_public()`, `publication_state()`: the admin list's column) and refuses a published record
+whose required French fields are empty (`angers_intl.publishing.missing_for_publication`), in
+`full_clean()`: the change form, a list's editable column and the content loader all run it.
 """
 
 import dataclasses
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import formats, timezone
@@ -110,13 +110,22 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
-    def clean(self):
-        super().clean()
-        # Not a constraint: the fields to check are the translated ones (modeltranslation's registry).
+    def full_clean(self, exclude=None, validate_unique=True, validate_constraints=True):
+        """Also refuses a published record whose required French fields are empty, beside `published` (or
+        for the whole record where `published` is not being edited), with every other message. Not a
+        constraint: the fields to check are the translated ones (modeltranslation's registry)."""
         from .publishing import publication_refused_message
 
+        errors = {}
+        try:
+            super().full_clean(exclude, validate_unique, validate_constraints)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
         if self.published and (message := publication_refused_message(self)):
-            raise ValidationError({"published": ValidationError(message, code="french_field_empty")})
+            key = NON_FIELD_ERRORS if exclude and "published" in exclude else "published"
+            errors.setdefault(key, []).append(ValidationError(message, code="french_field_empty"))
+        if errors:
+            raise ValidationError(errors)
 
     def publication_state(self, at=None):
         """The `StateOfPublication` at `at` (now by default): the same rule as

@@ -8,7 +8,7 @@ writes the audit entries and marks the public pages' fragments out of date itsel
 
 One rule refuses a publication: a required French field (a translated field the model requires, French
 being the reference language) is empty, as when an import filled only the English columns.
-`missing_for_publication` finds them; the model's `clean()` (`angers_intl.publication.Publishable`: forms,
+`missing_for_publication` finds them; the model's `full_clean()` (`angers_intl.publication.Publishable`: forms,
 the loader) and `set_published` (the bulk action) both apply it.
 """
 
