@@ -24,6 +24,7 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.base import File
 from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.translator import NotRegistered, translator
@@ -217,6 +218,14 @@ class DecimalCodec(Codec):
 
 
 class DateTimeCodec(Codec):
+    """A moment, written with its offset (ISO 8601); one written without is on the site's clock."""
+
+    def load(self, value, values, context):
+        moment = None if value is None else self.field.to_python(value)
+        if moment is not None and timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        values[self.name] = moment
+
     def export(self, instance, context):
         value = self.field.value_from_object(instance)
         return None if value is None else value.isoformat()

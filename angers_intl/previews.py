@@ -1,7 +1,7 @@
 """Staff previews: one mechanism for every model staff may see before visitors do.
 
 A public view that can be previewed mixes in `Previewable` and reads its records through
-`self.visible(queryset)` (the published ones). Its preview is the same view with `StaffPreview` mixed in
+`self.visible(queryset)` (the ones public now: `PublishableQuerySet.published()`). Its preview is the same view with `StaffPreview` mixed in
 first, on a URL of its own (`…/apercu/…` · `…/preview/…`):
 
 - only active staff with the model's view permission see it: anyone else is sent to the admin's login

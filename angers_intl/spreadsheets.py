@@ -11,7 +11,8 @@ another. `ContentResource` is the base of every app's resources (`partnerships/r
   import removes again: an exported file imports back unchanged.
 - Rows are validated with `full_clean()`, so the models' constraints and `clean()` messages show in the preview.
 - A record an import creates is never published by it: staff publish it after review. The `published`
-  column is exported for information and ignored on import, so an update keeps the record's state.
+  column is exported for information and ignored on import, so an update keeps the record's state; the
+  schedule (`publish_at`, `unpublish_at`) is not in the files, staff set it in the form.
 """
 
 from diff_match_patch import diff_match_patch

@@ -7,11 +7,14 @@
   blocks inline `style=` attributes, so admin HTML styles itself with its classes.
 - Slugs: declared as `prepopulated_fields = {"slug": ["name"]}`; `MODELTRANSLATION_PREPOPULATE_LANGUAGE`
   makes it the French name in every admin, whatever the staff member's language.
-- "View on site": a published item opens its public page, any other its staff preview
+- "View on site": an item public now opens its public page, any other its staff preview
   (`angers_intl.previews`), named by the admin's `preview_url_name`.
 - Publishing: the list of every kind with a `published` flag has the actions "Publish the selected items"
   and "Unpublish the selected items" (staff with the change permission), through
-  `angers_intl.publishing.set_published`, which records each change in the audit log.
+  `angers_intl.publishing.set_published`, which records each change in the audit log and leaves (and
+  names, in an error message) the items whose required French fields are empty. Such lists show the
+  `publication_state` column (Draft / Scheduled / Live / Live until / Ended, from the model's
+  `publication_state()`) and may filter by it (`PublicationStateFilter`).
 - Saving a record whose English fields are empty where the French ones are not: a warning lists them (the
   English pages show the French text there, marked `lang="fr"`; `angers_intl.fallback`), inlines included.
 - Sorting a list by a translated name: the column sorts by what it displays, the name in the admin's
@@ -32,7 +35,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.forms.widgets import Script
 from django.urls import reverse
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
@@ -42,6 +45,7 @@ from .admin_history import VersionHistoryAdmin
 from .fallback import missing_translations_warning
 from .image_fields import ask_to_choose_images_again
 from .publishing import is_publishable, set_published
+from .querysets import PublicationState
 from .text_fields import MarkdownField
 from .widgets import MarkdownEditor
 
@@ -100,6 +104,26 @@ class SiteTranslationTabularInline(MarkdownEditorMixin, TranslationTabularInline
     """The tabular inline of a translated model (its Markdown fields edited with the editor)."""
 
 
+class PublicationStateFilter(admin.SimpleListFilter):
+    """Draft, scheduled, live or ended, now (`PublishableQuerySet.in_state`)."""
+
+    title = _("publication")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [
+            (PublicationState.DRAFT, pgettext_lazy("publication state", "Draft")),
+            (PublicationState.SCHEDULED, pgettext_lazy("publication state", "Scheduled")),
+            (PublicationState.LIVE, pgettext_lazy("publication state", "Live")),
+            (PublicationState.ENDED, pgettext_lazy("publication state", "Ended")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() in PublicationState.values:
+            return queryset.in_state(self.value())
+        return queryset
+
+
 class SiteTranslationAdmin(VersionHistoryAdmin, MarkdownEditorMixin, TabbedTranslationAdmin):
     """modeltranslation's tabbed admin with the site's media, slug and "view on site" rules, and the
     history of versions (angers_intl/admin_history.py) for a tracked model."""
@@ -120,21 +144,29 @@ class SiteTranslationAdmin(VersionHistoryAdmin, MarkdownEditorMixin, TabbedTrans
 
     @admin.action(description=_("Publish the selected items"), permissions=["change"])
     def publish_selected(self, request, queryset):
-        count = set_published(queryset, published=True, actor=request.user)
-        self.message_user(
-            request,
-            ngettext("%(count)d item published.", "%(count)d items published.", count) % {"count": count},
-            messages.SUCCESS,
-        )
+        result = set_published(queryset, published=True, actor=request.user)
+        for _obj, message in result.refused:
+            self.message_user(request, message, messages.ERROR)
+        if result.changed or not result.refused:
+            count = result.changed
+            self.message_user(
+                request,
+                ngettext("%(count)d item published.", "%(count)d items published.", count) % {"count": count},
+                messages.SUCCESS,
+            )
 
     @admin.action(description=_("Unpublish the selected items"), permissions=["change"])
     def unpublish_selected(self, request, queryset):
-        count = set_published(queryset, published=False, actor=request.user)
+        count = set_published(queryset, published=False, actor=request.user).changed
         self.message_user(
             request,
             ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count) % {"count": count},
             messages.SUCCESS,
         )
+
+    @admin.display(description=_("publication"))
+    def publication_state(self, obj):
+        return obj.publication_state().label
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -148,8 +180,8 @@ class SiteTranslationAdmin(VersionHistoryAdmin, MarkdownEditorMixin, TabbedTrans
             messages.warning(request, warning)
 
     def view_on_site(self, obj):
-        """Published items open their public page; others the staff preview."""
-        if self.preview_url_name and not getattr(obj, "published", True):
+        """Items public now open their public page; others (drafts, scheduled, ended) the staff preview."""
+        if self.preview_url_name and is_publishable(type(obj)) and not obj.is_public():
             return self.preview_url(obj)
         public_url = getattr(obj, "get_absolute_url", None)
         return public_url() if public_url else None

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from angers_intl.import_export_admin import StaffImportExportMixin
 from angers_intl.translation_admin import (
+    PublicationStateFilter,
     SiteTranslationAdmin,
     SiteTranslationTabularInline,
     TranslatedOrderingMixin,
@@ -115,12 +116,12 @@ class NetworkAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTranslat
         "scope",
         "founded_year",
         logo_preview,
-        "published",
+        "publication_state",
         "display_order",
     ]
     list_display_links = ["shown_name"]
     list_editable = ["display_order"]  # publishing: the bulk actions (one audit entry each)
-    list_filter = ["kind", "scope", "published"]
+    list_filter = ["kind", "scope", PublicationStateFilter]
     search_fields = ["name_fr", "name_en", "acronym_fr", "acronym_en", "slug"]
     ordering = ["kind", "display_order", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -145,7 +146,7 @@ class NetworkAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTranslat
         ),
         (_("Text"), {"fields": ["description", "city_benefits", "website"]}),
         (_("Logo"), {"fields": ["logo", logo_preview, "logo_alt"]}),
-        (_("Publication"), {"fields": ["published", "display_order"]}),
+        (_("Publication"), {"fields": ["published", ("publish_at", "unpublish_at"), "display_order"]}),
     ]
 
 
@@ -188,12 +189,12 @@ class RecognitionAdmin(TranslatedOrderingMixin, SiteTranslationAdmin):
         "awarding_body",
         "renewal",
         logo_preview,
-        "published",
+        "publication_state",
         "display_order",
     ]
     list_display_links = ["shown_name"]
     list_editable = ["display_order"]  # publishing: the bulk actions (one audit entry each)
-    list_filter = ["kind", "renewal", "published", RecognitionValidityFilter]
+    list_filter = ["kind", "renewal", PublicationStateFilter, RecognitionValidityFilter]
     search_fields = ["name_fr", "name_en", "awarding_body_fr", "awarding_body_en", "slug"]
     ordering = ["display_order", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -205,7 +206,7 @@ class RecognitionAdmin(TranslatedOrderingMixin, SiteTranslationAdmin):
         (_("Lifecycle"), {"fields": ["renewal", "renewal_period_years"]}),
         (_("Text"), {"fields": ["description", "website"]}),
         (_("Logo"), {"fields": ["logo", logo_preview, "logo_alt"]}),
-        (_("Publication"), {"fields": ["published", "display_order"]}),
+        (_("Publication"), {"fields": ["published", ("publish_at", "unpublish_at"), "display_order"]}),
     ]
 
     def changelist_view(self, request, extra_context=None):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from angers_intl.constraints import SLUG_MISSING, ValidatedModel
 from angers_intl.image_fields import ImageWithAlt
+from angers_intl.publication import PublicationFields, Publishable
 from angers_intl.querysets import PublishableQuerySet
 from angers_intl.slug_redirects import KeepsFormerSlugs
 from angers_intl.text_fields import MarkdownField
@@ -75,7 +76,7 @@ class NetworkQuerySet(PublishableQuerySet):
         return self.prefetch_related(Prefetch("figures", queryset=NetworkFigure.objects.order_by("pk")))
 
 
-class Network(KeepsFormerSlugs, ValidatedModel):
+class Network(Publishable, KeepsFormerSlugs, ValidatedModel):
     name = models.CharField(_("name"), max_length=200)
     name_language = _name_language_field()
     acronym = models.CharField(
@@ -110,7 +111,7 @@ class Network(KeepsFormerSlugs, ValidatedModel):
         alt_verbose_name=_("logo text alternative"),
         alt_help_text=_("Leave empty when the logo only repeats the network's name, shown next to it."),
     )
-    published = models.BooleanField(_("published"), default=False)
+    published = PublicationFields()  # and publish_at, unpublish_at (angers_intl/publication.py)
     display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     objects = NetworkQuerySet.as_manager()
@@ -257,7 +258,7 @@ class RecognitionQuerySet(PublishableQuerySet):
         return {pk: index // size + 1 for index, pk in enumerate(pks)}
 
 
-class Recognition(ValidatedModel):
+class Recognition(Publishable, ValidatedModel):
     name = models.CharField(_("name"), max_length=200)
     name_language = _name_language_field()
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -285,7 +286,7 @@ class Recognition(ValidatedModel):
         blank=True,
         help_text=_("For a recognition awarded for a period: 1 if it is renewed every year."),
     )
-    published = models.BooleanField(_("published"), default=False)
+    published = PublicationFields()  # and publish_at, unpublish_at (angers_intl/publication.py)
     display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     objects = RecognitionQuerySet.as_manager()

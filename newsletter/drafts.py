@@ -1,7 +1,8 @@
 """A draft issue written from what changed since the last issue sent, in both languages, for staff to edit.
 
 It lists, since the last sent issue (or over the last DEFAULT_WINDOW_DAYS when none was sent yet):
-- the published partner cities and programmes created or changed (their `updated_at`), as cards;
+- the published partner cities and programmes created or changed (their `updated_at`), or that went public
+  at their start of publication (`publish_at`), as cards; only those public now;
 - the distinctions awarded (their date of award or start of validity), as cards;
 - the labels whose validity ends within networks.models.EXPIRY_NOTICE_DAYS (to renew, or to celebrate a
   renewal), in the text;
@@ -17,6 +18,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from angers_intl.querysets import visible_q
 from networks.models import Distinction
 from partnerships.models import PartnerCity, Programme
 from partnerships.services import upcoming_anniversaries
@@ -51,13 +53,15 @@ def what_changed(now=None):
     today = timezone.localdate(now)
     since = last_sent_at() or now - datetime.timedelta(days=DEFAULT_WINDOW_DAYS)
     since_day = timezone.localdate(since)
-    distinctions = Distinction.objects.filter(recognition__published=True).select_related(
+    distinctions = Distinction.objects.filter(visible_q("recognition__", at=now)).select_related(
         "recognition", "level"
     )
+    # Changed since, or gone public since at a scheduled moment (which changes no `updated_at`).
+    new = Q(updated_at__gt=since) | Q(publish_at__gt=since)
     return {
         "since": since,
-        "cities": list(PartnerCity.objects.filter(published=True, updated_at__gt=since).order_by("name")),
-        "programmes": list(Programme.objects.filter(published=True, updated_at__gt=since).order_by("name")),
+        "cities": list(PartnerCity.objects.published(at=now).filter(new).order_by("name")),
+        "programmes": list(Programme.objects.published(at=now).filter(new).order_by("name")),
         "distinctions": list(
             distinctions.filter(
                 Q(awarded_on__gt=since_day) | Q(awarded_on__isnull=True, valid_from__gt=since_day)
@@ -65,7 +69,7 @@ def what_changed(now=None):
         ),
         "expiring": list(
             Distinction.objects.expiring_within(on=today)
-            .filter(recognition__published=True)
+            .filter(visible_q("recognition__", at=now))
             .select_related("recognition", "level")
             .order_by("valid_until")
         ),

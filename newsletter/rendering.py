@@ -25,6 +25,7 @@ from django.utils.translation import gettext
 
 from angers_intl.markdown import markdown_to_text, render_markdown
 from angers_intl.models import SiteProfile
+from angers_intl.querysets import visible_q
 from networks.models import Recognition
 
 from .emails import absolute_url, sender_address, unsubscribe_url_maker
@@ -75,7 +76,9 @@ def issue_cards(issue, *, absolute=True):
     Absolute links and image addresses for e-mails; site paths for the archive pages."""
     make_url = absolutise if absolute else str
     cards = []
-    for city in issue.partner_cities.all():
+    # Only what is public now: a card never links to a page visitors cannot open (an item unpublished,
+    # or past its end of publication, since the issue went out).
+    for city in issue.partner_cities.published():
         image = None
         if city.image:
             image = {
@@ -85,12 +88,14 @@ def issue_cards(issue, *, absolute=True):
                 "height": city.image_height,
             }
         cards.append(_card(city.name, city.summary, make_url(city.get_absolute_url()), image))
-    for programme in issue.programmes.all():
+    for programme in issue.programmes.published():
         cards.append(_card(programme.name, programme.summary, make_url(programme.get_absolute_url())))
-    for network in issue.networks.all():
+    for network in issue.networks.published():
         cards.append(_card(network.name, network.description, make_url(network.get_absolute_url())))
     pages = None  # of the labels and awards list: looked up once, if the issue has distinctions
-    for distinction in issue.distinctions.select_related("recognition", "level"):
+    for distinction in issue.distinctions.filter(visible_q("recognition__")).select_related(
+        "recognition", "level"
+    ):
         if pages is None:
             pages = Recognition.objects.list_pages()
         url = distinction.recognition.get_absolute_url(page=pages.get(distinction.recognition_id, 1))

@@ -36,6 +36,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from angers_intl.querysets import visible_q
+
 from . import rendering
 from .emails import unsubscribe_url_maker
 from .models import LANGUAGE_CODES, Delivery, IssueState, NewsletterIssue, PauseReason, Subscriber
@@ -92,11 +94,13 @@ def problems_before_sending(issue, *, scheduled_at=None):
                 % {"language": name, "link": link}
             )
     if issue.pk:
+        # Public when the issue goes out (its scheduled moment, or now), by the site's one rule.
+        at = scheduled_at if scheduled_at is not None and scheduled_at > timezone.now() else None
         unpublished = [
-            *issue.partner_cities.filter(published=False),
-            *issue.programmes.filter(published=False),
-            *issue.networks.filter(published=False),
-            *issue.distinctions.filter(recognition__published=False).select_related("recognition"),
+            *issue.partner_cities.not_published(at=at),
+            *issue.programmes.not_published(at=at),
+            *issue.networks.not_published(at=at),
+            *issue.distinctions.exclude(visible_q("recognition__", at=at)).select_related("recognition"),
         ]
         for item in unpublished:
             problems.append(_("“%(item)s” is not published: publish it or remove its card.") % {"item": item})

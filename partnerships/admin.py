@@ -16,6 +16,7 @@ from django_countries.filters import CountryFilter
 from angers_intl.images import image_renditions
 from angers_intl.import_export_admin import StaffImportExportMixin
 from angers_intl.translation_admin import (
+    PublicationStateFilter,
     SiteTranslationAdmin,
     SiteTranslationStackedInline,
     TranslatedOrderingMixin,
@@ -52,10 +53,10 @@ class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTran
         "agreement_type",
         "year_started",
         "status",
-        "published",
+        "publication_state",
     ]
     list_display_links = ["thumbnail", "shown_name"]
-    list_filter = ["agreement_type", ("country", CountryFilter), "status", "themes", "published"]
+    list_filter = ["agreement_type", ("country", CountryFilter), "status", "themes", PublicationStateFilter]
     search_fields = ["name_fr", "name_en", "region_fr", "region_en", "slug"]
     search_help_text = _("Search by name, region or country, in French or English.")
     prepopulated_fields = {"slug": ["name"]}
@@ -89,7 +90,7 @@ class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTran
             },
         ),
         (_("Position and website"), {"fields": [("latitude", "longitude"), "website"]}),
-        (_("Publication"), {"fields": [("published", "display_order")]}),
+        (_("Publication"), {"fields": ["published", ("publish_at", "unpublish_at"), "display_order"]}),
     ]
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     preview_url_name = "partnerships:city_preview"
@@ -139,20 +140,13 @@ class PartnerCityAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTran
 @admin.register(Programme)
 class ProgrammeAdmin(StaffImportExportMixin, TranslatedOrderingMixin, SiteTranslationAdmin):
     resource_classes = [ProgrammeResource]
-    list_display = ["shown_name", "start_year", "published", "display_order"]
-    list_filter = ["published", "partner_cities"]
+    list_display = ["shown_name", "start_year", "publication_state", "display_order"]
+    list_filter = [PublicationStateFilter, "partner_cities"]
     search_fields = ["name_fr", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["partner_cities"]
-    fields = [
-        "name",
-        "slug",
-        "start_year",
-        "summary",
-        "body",
-        "partner_cities",
-        "website",
-        "published",
-        "display_order",
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "start_year", "summary", "body", "partner_cities", "website"]}),
+        (_("Publication"), {"fields": ["published", ("publish_at", "unpublish_at"), "display_order"]}),
     ]
     preview_url_name = "partnerships:programme_preview"

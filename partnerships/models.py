@@ -21,7 +21,8 @@ from django_countries.fields import CountryField
 from angers_intl.constraints import SLUG_MISSING, ValidatedModel
 from angers_intl.image_fields import ImageWithAlt, missing_alternative_texts
 from angers_intl.markdown import markdown_to_text
-from angers_intl.querysets import PublishableQuerySet
+from angers_intl.publication import PublicationFields, Publishable
+from angers_intl.querysets import PublishableQuerySet, visible_q
 from angers_intl.slug_redirects import KeepsFormerSlugs
 from angers_intl.text_fields import MarkdownField
 from angers_intl.years import validate_not_after_this_year, year_in_range
@@ -120,7 +121,7 @@ class PartnerCityQuerySet(PublishableQuerySet):
         return self.filter(position).order_by(*ordering).first()
 
 
-class PartnerCity(KeepsFormerSlugs, ValidatedModel):
+class PartnerCity(Publishable, KeepsFormerSlugs, ValidatedModel):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"), max_length=100, unique=True, help_text=_("The end of the page address, e.g. haarlem.")
@@ -176,7 +177,7 @@ class PartnerCity(KeepsFormerSlugs, ValidatedModel):
         help_text=_("Decimal degrees, east positive."),
     )
     website = models.URLField(_("official website"), blank=True)
-    published = models.BooleanField(_("published"), default=False)
+    published = PublicationFields()  # and publish_at, unpublish_at (angers_intl/publication.py)
     # When staff last saved it: the newsletter's "draft from what changed" lists what changed since the
     # last issue. Not part of the content format (angers_intl content kinds leave it out).
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
@@ -264,8 +265,9 @@ class PartnerCity(KeepsFormerSlugs, ValidatedModel):
 
 
 class MilestoneQuerySet(models.QuerySet):
-    def of_published_cities(self):
-        return self.filter(partner_city__published=True)
+    def of_published_cities(self, *, at=None):
+        """The key dates of the cities public now (or at `at`)."""
+        return self.filter(visible_q("partner_city__", at=at))
 
 
 class Milestone(ValidatedModel):
@@ -337,7 +339,7 @@ class ProgrammeQuerySet(PublishableQuerySet):
         )
 
 
-class Programme(KeepsFormerSlugs, ValidatedModel):
+class Programme(Publishable, KeepsFormerSlugs, ValidatedModel):
     """A lasting initiative that serves one or more partnerships (a youth exchange, a house abroad…)."""
 
     name = models.CharField(_("name"), max_length=150)
@@ -355,7 +357,7 @@ class Programme(KeepsFormerSlugs, ValidatedModel):
         PartnerCity, verbose_name=_("partner cities"), related_name="programmes", blank=True
     )
     website = models.URLField(_("website"), blank=True)
-    published = models.BooleanField(_("published"), default=False)
+    published = PublicationFields()  # and publish_at, unpublish_at (angers_intl/publication.py)
     # When staff last saved it: the newsletter's "draft from what changed" lists what changed since the
     # last issue. Not part of the content format (angers_intl content kinds leave it out).
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)

@@ -23,7 +23,12 @@ def member_of(group_name, username):
 @pytest.fixture
 def draft_city():
     return PartnerCity.objects.create(
-        slug="torun", name_fr="Toruń", country="PL", agreement_type="twinning", year_started=2011
+        slug="torun",
+        name_fr="Toruń",
+        summary_fr="La ville natale de Copernic.",
+        country="PL",
+        agreement_type="twinning",
+        year_started=2011,
     )
 
 

@@ -122,10 +122,18 @@ def test_change_pages_open_with_tabs_per_language(staff_client):
     assert staff_client.get(f"/admin/partnerships/theme/{theme.pk}/change/").status_code == 200
 
 
-def test_list_shows_name_country_type_year_status_published(staff_client):
+def test_list_shows_name_country_type_year_status_publication(staff_client):
     html = staff_client.get("/admin/partnerships/partnercity/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    for column in ["name", "country", "agreement type", "year the relationship began", "status", "published"]:
+    for column in [
+        "name",
+        "country",
+        "agreement type",
+        "year the relationship began",
+        "status",
+        "publication",
+    ]:
         assert column in html.lower()
+    assert ">Live<" in html
     assert "Toruń" in html
     assert "Poland" in html
     assert "Twinning" in html

@@ -176,7 +176,7 @@ def test_restoring_an_earlier_version_brings_both_languages_back_and_keeps_the_p
     assert "l’état de publication reste tel qu’il est" in confirm
     assert "<del>Thorn</del>" in confirm
     assert "<ins>Torun</ins>" in confirm
-    assert "Conservés tels quels : Publié." in confirm
+    assert "Conservés tels quels : Publié, " in confirm
     assert "Publié" not in confirm[confirm.index("version-changes") :]
 
     response = staff_client.post(restore_url(torun, original), HTTP_ACCEPT_LANGUAGE="fr", follow=True)
