@@ -140,6 +140,7 @@ class StaffImportExportMixin(ImportExportMixin):
             )
             return self._import_page()
         response = super().process_result(result, request)
+        self._record_import(result, request)
         if refused:
             messages.warning(
                 request,
@@ -151,6 +152,19 @@ class StaffImportExportMixin(ImportExportMixin):
                 % {"count": refused},
             )
         return response
+
+    def _record_import(self, result, request):
+        from audit import services as audit
+        from import_export.results import RowResult
+
+        audit.record_import(
+            self.model,
+            created=result.totals[RowResult.IMPORT_TYPE_NEW],
+            updated=result.totals[RowResult.IMPORT_TYPE_UPDATE],
+            skipped=result.totals[RowResult.IMPORT_TYPE_SKIP] + invalid_row_count(result),
+            file_name=request.POST.get("original_file_name", ""),
+            actor=request.user,
+        )
 
     def _import_page(self):
         app_label, model_name = self.get_model_info()

@@ -25,6 +25,7 @@ class AuditAction(models.TextChoices):
     PUBLICATION = "publication", _("Publication")
     UNPUBLICATION = "unpublication", _("Unpublication")
     DELETION = "deletion", _("Deletion")
+    IMPORT = "import", _("Import from a spreadsheet")
     SUBSCRIBER_EXPORT = "subscriber_export", _("Export of the subscriber list")
     PERSONAL_DATA_EXPORT = "personal_data_export", _("Export of a subscriber's personal data")
 

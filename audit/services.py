@@ -107,6 +107,19 @@ def record_deletion(obj, *, actor=_CURRENT):
     return _record(Action.DELETION, actor=actor, obj=obj)
 
 
+def record_import(model, *, created, updated, skipped, file_name="", actor=_CURRENT):
+    """A spreadsheet import confirmed by staff: what kind of record, how many rows created (as drafts),
+    updated and skipped, from which file. Each record's change is in its history too."""
+    detail = f"created={created} updated={updated} skipped={skipped}"
+    return _record(
+        Action.IMPORT,
+        actor=actor,
+        model=model,
+        object_repr=file_name or model._meta.verbose_name_plural,
+        detail=detail,
+    )
+
+
 # -- Subscribers: named by their id, never by their address ---------------------------------------------
 
 

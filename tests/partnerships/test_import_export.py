@@ -350,3 +350,23 @@ def test_a_file_name_the_upload_did_not_issue_is_refused(staff_client, twin):
 
     assert response.status_code == 400
     assert not PartnerCity.objects.filter(slug="ie-new").exists()
+
+
+def test_a_confirmed_import_is_in_the_audit_log_and_each_new_draft_in_its_history(staff_client, twin, themes):
+    from audit.models import AuditEntry
+
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.IMPORT).exists()
+    preview_response = preview(staff_client, UPDATE_AND_NEW)
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.IMPORT).exists()  # a preview saves nothing
+
+    confirm(staff_client, preview_response)
+
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.IMPORT)
+    assert (entry.actor_name, entry.object_repr, entry.detail) == (
+        "camille",
+        "cities.csv",
+        "created=1 updated=1 skipped=0",
+    )
+    assert entry.content_type.model == "partnercity"
+    version = PartnerCity.objects.get(slug="ie-new").history.get()
+    assert (version.history_type, version.history_user.username, version.published) == ("+", "camille", False)
