@@ -39,7 +39,6 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.backends.signals import connection_created  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
@@ -160,6 +159,11 @@ def export_benchmark():
         ),
         batch_size=5000,
     )
+    if connection.vendor == "postgresql":
+        # The steady state autovacuum keeps a live table in: statistics for the planner, and a visibility
+        # map that lets counts read the indexes alone.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE newsletter_subscriber")
     tracemalloc.start()
     start = time.perf_counter()
     rows = newsletter_services.confirmed_subscriber_rows(Subscriber.objects.all())
@@ -252,7 +256,6 @@ def admin_benchmark():
 
 
 def main():
-    setup_test_environment()
     say(f"Database: {connection.vendor}")
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
