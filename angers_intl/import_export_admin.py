@@ -154,8 +154,9 @@ class StaffImportExportMixin(ImportExportMixin):
         return response
 
     def _record_import(self, result, request):
-        from audit import services as audit
         from import_export.results import RowResult
+
+        from audit import services as audit
 
         audit.record_import(
             self.model,
