@@ -1,7 +1,7 @@
 """Benchmark: SQL queries and server time of every public page, with the Angers content and at scale;
 then the streamed CSV export of 100,000 subscribers (time and peak Python memory); then every admin list
 (changelist) with those 100,000 subscribers, signed in as a superuser (goal: under 250 ms each). The admin
-figures are written to benchmarks/results.json (section "admin_lists").
+figures are written to benchmarks/results.json (section "admin_lists", or "admin_lists_postgresql" on PostgreSQL).
 
     make bench                     # a throw-away SQLite database
     DATABASE_URL=postgres://… make bench   # a database you can afford to fill (it is migrated and filled)
@@ -244,7 +244,9 @@ def admin_benchmark():
             f" {len(response.content) / 1024:>7.1f}{flag}"
         )
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    results["admin_lists"] = {
+    # One section per database, so that a PostgreSQL run does not erase the SQLite figures.
+    section = "admin_lists" if connection.vendor == "sqlite" else f"admin_lists_{connection.vendor}"
+    results[section] = {
         "database": connection.vendor,
         "subscribers": Subscriber.objects.count(),
         "repeat": ADMIN_REPEAT,
