@@ -12,7 +12,6 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
-from xstatic.pkg import jquery_ui
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -249,16 +248,11 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
 # A slug is prefilled from the French name in every admin (`prepopulated_fields = {"slug": ["name"]}`),
 # whatever the staff member's language.
 MODELTRANSLATION_PREPOPULATE_LANGUAGE = MODELTRANSLATION_DEFAULT_LANGUAGE
-# The tabbed admin would load jQuery UI from a Google CDN; serve the packaged copy instead.
-JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # STATIC AND MEDIA FILES
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("vendor/jquery-ui", jquery_ui.BASE_DIR),
-]
+STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {

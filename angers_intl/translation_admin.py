@@ -1,10 +1,10 @@
 """The one base class of every translated admin of the site (`SiteTranslationAdmin`), and what it handles once.
 
-- Media: modeltranslation's tabs, with jQuery UI from the packaged copy (`JQUERY_UI_URL`, never a CDN);
-  `static/translation_admin/tabs.js`, which marks a language tab holding an error (class, "⚠") and opens the
-  first one (Django 6's admin puts the `errors` class on an inner element, where modeltranslation's own
-  script does not look); and the admin's own stylesheet, `static/css/admin.css`: the Content-Security-Policy
-  blocks inline `style=` attributes, so admin HTML styles itself with its classes.
+- Media: our own language tabs, `static/translation_admin/tabs.js` (the WAI-ARIA tabs pattern: each tab named
+  after its field and language, a switch for the whole form, a tab holding an error marked; it replaces
+  modeltranslation's tab script and jQuery UI, whose markup nested a link in a focusable list item), and the
+  admin's own stylesheet, `static/css/admin.css`: the Content-Security-Policy blocks inline `style=`
+  attributes, so admin HTML styles itself with its classes.
 - Slugs: declared as `prepopulated_fields = {"slug": ["name"]}`; `MODELTRANSLATION_PREPOPULATE_LANGUAGE`
   makes it the French name in every admin, whatever the staff member's language.
 - "View on site": an item public now opens its public page, any other its staff preview
@@ -37,7 +37,7 @@ from django.forms.widgets import Script
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
@@ -124,9 +124,9 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SiteTranslationAdmin(VersionHistoryAdmin, MarkdownEditorMixin, TabbedTranslationAdmin):
-    """modeltranslation's tabbed admin with the site's media, slug and "view on site" rules, and the
-    history of versions (angers_intl/admin_history.py) for a tracked model."""
+class SiteTranslationAdmin(VersionHistoryAdmin, MarkdownEditorMixin, TranslationAdmin):
+    """modeltranslation's admin with our language tabs, the site's media, slug and "view on site" rules, and
+    the history of versions (angers_intl/admin_history.py) for a tracked model."""
 
     # The staff preview of an item (see `angers_intl.previews`); None: "view on site" is the public page.
     preview_url_name = None

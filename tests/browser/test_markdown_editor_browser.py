@@ -51,7 +51,7 @@ def haarlem_form(browser_page, db, django_user_model, settings):
 
 
 def open_english_tab(page, field_id):
-    page.locator("div.ui-tabs", has=page.locator(f"#{field_id}")).get_by_role("tab", name="en").click()
+    page.locator(".mt-tabs", has=page.locator(f"#{field_id}")).get_by_role("tab", name="English").click()
 
 
 def axe_violations_in_editors(page):

@@ -70,9 +70,9 @@ def staff_browser(browser_page, partner_world):
 def test_admin_tabs_load_from_our_host_and_show_an_error_in_a_hidden_tab(staff_browser):
     brzezno = PartnerCity.objects.get(slug="brzezno")
     staff_browser.visit(f"/admin/partnerships/partnercity/{brzezno.pk}/change/")
-    assert staff_browser.locator(".ui-tabs").count() > 5  # jQuery UI (served by us) built the tabs
+    assert staff_browser.locator(".mt-tabs [role=tablist]").count() > 5  # our script built the tabs
     assert staff_browser.locator(".mt-tab-has-errors").count() == 0
-    assert not staff_browser.locator("#id_name_en").is_visible()  # English is the second tab
+    assert not staff_browser.locator("#id_name_en").is_visible()  # the admin is in French: French first
 
     # A pasted English name too long for the field is refused by the server.
     staff_browser.evaluate("document.getElementById('id_name_en').removeAttribute('maxlength')")
@@ -80,10 +80,9 @@ def test_admin_tabs_load_from_our_host_and_show_an_error_in_a_hidden_tab(staff_b
     staff_browser.locator("input[name=_continue]").click()
     staff_browser.wait_for_load_state()
 
-    name_tabs = staff_browser.locator(".ui-tabs", has=staff_browser.locator("#id_name_en"))
-    english_tab = name_tabs.locator(".ui-tabs-nav li").nth(1)
+    english_tab = staff_browser.get_by_role("tab", name="Nom – English (contient une erreur)", exact=True)
     assert "mt-tab-has-errors" in english_tab.get_attribute("class")
-    assert "ui-tabs-active" in english_tab.get_attribute("class")  # opened on the tab with the error
+    assert english_tab.get_attribute("aria-selected") == "true"  # opened on the tab with the error
     assert "⚠" in english_tab.inner_text()
     assert staff_browser.locator("#id_name_en").is_visible()
     assert staff_browser.foreign_requests() == []
