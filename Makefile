@@ -18,7 +18,7 @@ DEV_ENV := DJANGO_DEBUG=1
 PY_FILES = $(shell git ls-files --cached --others --exclude-standard '*.py')
 TEMPLATES = $(shell git ls-files --cached --others --exclude-standard '*.html')
 
-.PHONY: help run prod test lint format messages superuser check-deploy backup restore bench bench-mail clean vendor
+.PHONY: help run prod test lint format messages superuser check-deploy backup restore bench bench-mail clean vendor axe-core
 
 help:
 	@echo "make run        set everything up and serve the site on http://127.0.0.1:$(PORT)/"
@@ -68,6 +68,15 @@ $(VNU_JAR):
 	@command -v npm >/dev/null 2>&1 && npm install --silent --no-audit --no-fund --prefix .tools vnu-jar@26.9.27 >/dev/null \
 		|| echo "npm not found: the HTML-validation tests will be skipped (they need vnu.jar)"
 
+# axe-core for the accessibility checks of the browser tests, from its npm package (newer than the copy in
+# the PyPI package axe_playwright_python).
+AXE_CORE_VERSION := 4.14.1
+AXE_CORE := .tools/node_modules/axe-core/axe.min.js
+$(AXE_CORE):
+	@command -v npm >/dev/null 2>&1 && npm install --silent --no-audit --no-fund --prefix .tools axe-core@$(AXE_CORE_VERSION) >/dev/null \
+		|| echo "npm not found: the accessibility checks of the browser tests will be skipped (they need axe-core)"
+axe-core: $(AXE_CORE)
+
 # Browser code vendored from npm into static/vendor/ (committed: the site never downloads anything). Bump the
 # version here, run `make vendor`, read the diff, commit. npm installs into a temporary folder, removed after.
 MARKDOWN_TOOLBAR_VERSION := 2.2.3
@@ -83,7 +92,7 @@ vendor:
 	@cat static/vendor/markdown-toolbar-element/VERSION
 
 test: lint
-	-@$(MAKE) --no-print-directory $(VNU_JAR)
+	-@$(MAKE) --no-print-directory $(VNU_JAR) $(AXE_CORE)
 	$(DEV_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
 
