@@ -24,6 +24,8 @@
   (`SiteTranslationStackedInline`, `SiteTranslationTabularInline`), through `MarkdownEditorMixin`.
 - History: one page per record of a tracked model, with the versions, their comparison and the restore of
   an earlier one (`angers_intl.admin_history.VersionHistoryAdmin`; the rules in `angers_intl.history`).
+- Accessible names for the fields Django's templates leave unnamed (table rows of inlines and lists, empty
+  file fields): `angers_intl.admin_accessibility`.
 - Images after an error: a form shown again after an error (its own or a key date's) says beside each
   image chosen in that submission that it must be chosen again: a browser cannot fill a file input again
   (`angers_intl.image_fields.ask_to_choose_images_again`).
@@ -41,6 +43,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, T
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
+from .admin_accessibility import AccessibleAdminMixin, AccessibleInlineMixin, AccessibleTabularInlineMixin
 from .admin_history import VersionHistoryAdmin
 from .fallback import missing_translations_warning
 from .image_fields import ask_to_choose_images_again
@@ -96,11 +99,13 @@ class MarkdownEditorMixin:
         return formfield
 
 
-class SiteTranslationStackedInline(MarkdownEditorMixin, TranslationStackedInline):
+class SiteTranslationStackedInline(AccessibleInlineMixin, MarkdownEditorMixin, TranslationStackedInline):
     """The stacked inline of a translated model (its Markdown fields edited with the editor)."""
 
 
-class SiteTranslationTabularInline(MarkdownEditorMixin, TranslationTabularInline):
+class SiteTranslationTabularInline(
+    AccessibleTabularInlineMixin, MarkdownEditorMixin, TranslationTabularInline
+):
     """The tabular inline of a translated model (its Markdown fields edited with the editor)."""
 
 
@@ -124,7 +129,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SiteTranslationAdmin(VersionHistoryAdmin, MarkdownEditorMixin, TranslationAdmin):
+class SiteTranslationAdmin(VersionHistoryAdmin, AccessibleAdminMixin, MarkdownEditorMixin, TranslationAdmin):
     """modeltranslation's admin with our language tabs, the site's media, slug and "view on site" rules, and
     the history of versions (angers_intl/admin_history.py) for a tracked model."""
 

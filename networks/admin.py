@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from angers_intl.admin_accessibility import AccessibleTabularInlineMixin
 from angers_intl.import_export_admin import StaffImportExportMixin
 from angers_intl.translation_admin import (
     PublicationStateFilter,
@@ -100,7 +101,7 @@ def warn_about_expiring_distinctions(request):
         messages.warning(request, format_html('{} <a href="{}">{}</a>', text, url, _("See them")))
 
 
-class NetworkFigureInline(admin.TabularInline):
+class NetworkFigureInline(AccessibleTabularInlineMixin, admin.TabularInline):
     model = NetworkFigure
     extra = 0
     fields = ["measure", "qualifier", "value", "year"]

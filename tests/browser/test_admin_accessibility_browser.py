@@ -20,6 +20,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.test import override_settings
 from django.urls import Resolver404, resolve
+from django.utils import translation
 
 from angers_intl.staff import ADMINISTRATION_GROUP, COMMUNICATION_GROUP
 from newsletter.staff import NEWSLETTER_GROUP
@@ -57,12 +58,13 @@ LINKS_OF_A_FORM = """() => [...document.querySelectorAll('.object-tools a[href],
 
 
 def admin_view(path):
-    """The URL name and arguments of an admin path, or None for a path the admin does not answer."""
+    """The URL match of a path (its name and arguments), or None for a path the site does not answer. A
+    public path resolves in the language of its prefix (the URLs of /en/ are translated)."""
     try:
-        match = resolve(path)
+        with translation.override(translation.get_language_from_path(path) or translation.get_language()):
+            return resolve(path)
     except Resolver404:
         return None
-    return match
 
 
 def page_key(url):
@@ -238,7 +240,11 @@ def make_staff_and_rows():
     enrolled = User.objects.create_user("enrolled", "enrolled@example.org", PASSWORD, is_staff=True)
     TOTPDevice.objects.create(user=enrolled, name="phone", confirmed=True)
     AccessAttempt.objects.create(
-        username="someone", ip_address="192.0.2.1", user_agent="a browser", failures_since_start=2
+        username="someone",
+        ip_address="192.0.2.1",
+        user_agent="a browser",
+        path_info="/admin/login/",
+        failures_since_start=2,
     )
     # A draft on the dashboard: its form links to its staff preview.
     PartnerCity.objects.create(
@@ -249,7 +255,9 @@ def make_staff_and_rows():
         agreement_type="twinning",
         year_started=2011,
     )
-    AccessFailureLog.objects.create(username="someone", ip_address="192.0.2.1", user_agent="a browser")
+    AccessFailureLog.objects.create(
+        username="someone", ip_address="192.0.2.1", user_agent="a browser", path_info="/admin/login/"
+    )
     send_test_issue.enqueue(NewsletterIssue.objects.first().pk, ["crawler@example.org"])
 
 
@@ -263,7 +271,19 @@ def invalid_form_with_errors(crawl):
     crawl._errors_before = len(crawl.page.console_errors)
     with crawl.page.expect_navigation():
         crawl.page.locator("input[name=_save]").click()
-    assert crawl.page.locator(".errorlist").count() > 1
+    page = crawl.page
+    # The summary is announced and links to each field in error, the year of the table row among them; each
+    # field in error is described by its own error list.
+    summary = page.locator(".error-summary[role=alert]")
+    assert summary.count() == 1
+    targets = summary.locator("a").evaluate_all("(links) => links.map((a) => a.hash)")
+    assert "#id_name_fr" in targets
+    assert any(target.endswith("-year") for target in targets)
+    undescribed = page.locator("[aria-invalid=true]").evaluate_all(
+        """(fields) => fields.filter((field) => !(field.getAttribute('aria-describedby') || '').split(' ')
+             .some((id) => document.getElementById(id)?.matches('.errorlist'))).map((field) => field.id)"""
+    )
+    assert undescribed == []
     crawl.check(name="/admin/networks/network/add/ (POST with errors)")
 
 
