@@ -38,8 +38,8 @@ CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "
 VNU_JAR = Path(
     os.environ.get("VNU_JAR") or settings.BASE_DIR / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"
 )
-# axe-core from its npm package (`make test` installs it, as vnu.jar): newer rules than the copy in PyPI's
-# axe_playwright_python, WCAG 2.2's among them.
+# axe-core from its npm package (`make test` installs it, as vnu.jar), not an older copy bundled in a Python
+# wrapper: WCAG 2.2's rules are among the newer ones.
 AXE_CORE = Path(os.environ.get("AXE_CORE") or settings.BASE_DIR / ".tools/node_modules/axe-core/axe.min.js")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -346,20 +346,23 @@ class BrowserPage:
             if urlsplit(url).scheme in {"http", "https", "ws", "wss"} and urlsplit(url).netloc != own
         ]
 
-    def axe_violations(self):
-        """axe-core's WCAG 2.2 A and AA violations on the current page. The script is evaluated by the
-        browser's debugging protocol, which the page's Content-Security-Policy does not govern (a <script>
-        tag without the page's nonce would be refused)."""
+    def axe_results(self):
+        """axe-core's WCAG 2.2 A and AA violations on the current page, as axe reports them (each with its
+        nodes). The script is evaluated by the browser's debugging protocol, which the page's
+        Content-Security-Policy does not govern (a <script> tag without the page's nonce would be refused)."""
         if not self.page.evaluate("typeof window.axe === 'object'"):
             self.page.evaluate(axe_core_source())
-        results = self.page.evaluate("(options) => axe.run(document, options)", AXE_WCAG_22_AA)
+        return self.page.evaluate("(options) => axe.run(document, options)", AXE_WCAG_22_AA)["violations"]
+
+    def axe_violations(self):
+        """The same, in short: each rule, its help text and the elements it found."""
         return [
             {
                 "id": violation["id"],
                 "help": violation["help"],
                 "targets": [node["target"] for node in violation["nodes"]],
             }
-            for violation in results["violations"]
+            for violation in self.axe_results()
         ]
 
 

@@ -12,13 +12,8 @@ from partnerships.models import PartnerCity
 
 pytestmark = pytest.mark.browser
 
-# axe-core's WCAG 2.0, 2.1 and 2.2 rules, A and AA (issue 19's target for the admin).
-AXE_WCAG_22_AA = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]},
-    "resultTypes": ["violations"],
-}
-# The nodes of a violation that lie inside an editor (toolbar, buttons, textarea, preview): the stock admin
-# has violations of its own elsewhere on the page, which issue 19 deals with.
+# The nodes of a violation that lie inside an editor (toolbar, buttons, textarea, preview), after typing and
+# previewing: the crawl of tests/browser/test_admin_accessibility_browser.py checks the rest of the page.
 INSIDE_AN_EDITOR = "(selector) => !!document.querySelector(selector)?.closest('.markdown-editor')"
 
 
@@ -55,11 +50,8 @@ def open_english_tab(page, field_id):
 
 
 def axe_violations_in_editors(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page.page, options=AXE_WCAG_22_AA)
     found = []
-    for violation in results.response["violations"]:
+    for violation in page.axe_results():
         for node in violation["nodes"]:
             if page.evaluate(INSIDE_AN_EDITOR, node["target"][-1]):
                 found.append((violation["id"], node["target"], node["failureSummary"]))
