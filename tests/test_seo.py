@@ -49,7 +49,9 @@ def head_of(outline):
         "canonical": [link["href"] for link in outline.links_with_rel("canonical")],
         # The language versions (the feeds are alternates too, by type, without hreflang).
         "alternates": {
-            link["hreflang"]: link["href"] for link in outline.links_with_rel("alternate") if "hreflang" in link
+            link["hreflang"]: link["href"]
+            for link in outline.links_with_rel("alternate")
+            if "hreflang" in link
         },
         "og:url": outline.meta.get("og:url"),
         "og:locale": outline.meta.get("og:locale"),
