@@ -44,6 +44,10 @@ class WebURLField(models.URLField):
 
     default_validators = [validate_web_url]
 
+    def formfield(self, **kwargs):
+        # The form's own URL check speaks the same words (it runs first, and also accepts ftp://).
+        return super().formfield(**{"error_messages": {"invalid": WEB_URL_MESSAGE}, **kwargs})
+
 
 def validate_time_zone(value):
     if value not in zoneinfo.available_timezones():

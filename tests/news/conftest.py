@@ -57,3 +57,8 @@ def make_event(db):
         return event
 
     return make
+
+
+# The factories and staff of the sections news and events link to.
+from tests.networks.conftest import make_network, make_recognition  # noqa: E402, F401
+from tests.partnerships.conftest import communication_user, make_city, staff_client  # noqa: E402, F401
