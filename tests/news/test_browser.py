@@ -92,3 +92,11 @@ def test_pages_are_valid_html(client, news_world, html_validator):
     documents = {path: client.get(path).content.decode() for path in paths}
     assert all("<main" in html for html in documents.values())
     assert html_validator(documents) == {}
+
+
+def test_the_pages_of_a_site_without_news_are_valid_html(client, site_profile, html_validator):
+    paths = ["/fr/actualites/", "/fr/agenda/", "/en/news/", "/en/events/", "/en/"]
+    documents = {path: client.get(path).content.decode() for path in paths}
+    assert "Aucune actualité n’a encore été publiée." in documents["/fr/actualites/"]
+    assert "No event has been published yet." in documents["/en/events/"]
+    assert html_validator(documents) == {}

@@ -270,3 +270,21 @@ def test_the_sitemap_lists_the_published_items(client, site_profile, make_news_i
     assert f"http://testserver/en/news/{item.slug}/" in news
     assert "brouillon" not in news
     assert f"http://testserver/en/events/{event.slug}/" in client.get("/sitemap-events.xml").content.decode()
+
+
+def test_a_former_slug_redirects_to_the_current_page(client, site_profile, make_news_item):
+    item = make_news_item(slug="ancienne-adresse")
+    item.slug = "nouvelle-adresse"
+    item.save()
+    response = client.get("/en/news/ancienne-adresse/")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/news/nouvelle-adresse/"
+
+
+def test_the_previews_are_for_staff_only(client, site_profile, make_event, django_user_model):
+    event = make_event(published=False)
+    response = client.get(f"/en/events/preview/{event.slug}/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    client.force_login(django_user_model.objects.create(username="someone", is_staff=True))
+    assert client.get(f"/en/events/preview/{event.slug}/").status_code == 403
