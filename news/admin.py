@@ -50,8 +50,10 @@ class EventAdminForm(forms.ModelForm):
             for name in self.ZONED_FIELDS:
                 value = getattr(self.instance, name)
                 if value is not None and name in self.fields:
-                    # Naive: the form shows it as it is, in the event's zone.
-                    self.initial[name] = timezone.localtime(value, zone).replace(tzinfo=None)
+                    # The event's wall-clock time, as the form shows and reads times (in the site's zone):
+                    # shown as typed, and an unchanged field is not counted as a change.
+                    wall_clock = timezone.localtime(value, zone).replace(tzinfo=None)
+                    self.initial[name] = timezone.make_aware(wall_clock)
 
     def clean(self):
         cleaned = super().clean()

@@ -168,3 +168,20 @@ def test_publication_actions_publish_the_selected_items(staff_client, make_news_
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.published
+
+
+def test_an_unchanged_event_form_saved_again_changes_nothing(staff_client, make_event):
+    from django.contrib.admin.models import LogEntry
+
+    from tests.admin_forms import admin_form_data
+
+    event = make_event(time_zone="America/New_York")
+    starts_at = event.starts_at
+    url = f"/admin/news/event/{event.pk}/change/"
+    data = admin_form_data(staff_client.get(url))
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    event.refresh_from_db()
+    assert event.starts_at == starts_at
+    entry = LogEntry.objects.filter(object_id=str(event.pk)).latest("action_time")
+    assert entry.change_message == "[]"
