@@ -83,22 +83,53 @@ def test_the_calendar_of_an_empty_site_is_valid(client, site_profile, path):
 
 def test_the_calendar_keeps_local_times_across_the_change_to_summer_time(client, site_profile, make_event):
     # Summer time begins in Europe/Paris on Sunday 28 March 2027 at 2:00 (UTC+1 → UTC+2).
-    make_event(title="Avant", title_en="Before", starts_at=site_time(2027, 3, 27, 18))
-    make_event(title="Après", title_en="After", starts_at=site_time(2027, 3, 30, 18))
+    make_event(title="Veille", title_en="Eve", starts_at=site_time(2027, 3, 27, 18))
+    make_event(
+        title="Nuit du changement",
+        title_en="Night of the change",
+        starts_at=site_time(2027, 3, 28, 1, 0),  # 00:00 UTC
+        ends_at=site_time(2027, 3, 28, 4, 0),  # 02:00 UTC: two real hours
+    )
+    make_event(title="Dimanche", title_en="Sunday", starts_at=site_time(2027, 3, 28, 10))
+    make_event(title="Mardi", title_en="Tuesday", starts_at=site_time(2027, 3, 30, 18))
     calendar = parsed_calendar(client, "/en/events/calendar.ics")
     events = {event["SUMMARY"]: event for event in calendar.events}
-    before, after = events["Before"], events["After"]
-    assert before["DTSTART"].params["TZID"] == after["DTSTART"].params["TZID"] == "Europe/Paris"
-    assert before.start == datetime.datetime(2027, 3, 27, 18, tzinfo=PARIS)
-    assert after.start == datetime.datetime(2027, 3, 30, 18, tzinfo=PARIS)
-    assert before.start.astimezone(datetime.UTC).hour == 17
-    assert after.start.astimezone(datetime.UTC).hour == 16
-    assert after.end - after.start == datetime.timedelta(hours=2)
+    assert {event["DTSTART"].params["TZID"] for event in calendar.events} == {"Europe/Paris"}
+    assert {
+        name: event.start.astimezone(datetime.UTC).strftime("%d %H:%M") for name, event in events.items()
+    } == {
+        "Eve": "27 17:00",
+        "Night of the change": "28 00:00",
+        "Sunday": "28 08:00",
+        "Tuesday": "30 16:00",
+    }
+    assert events["Sunday"].start == datetime.datetime(2027, 3, 28, 10, tzinfo=PARIS)
+    assert events["Tuesday"].start == datetime.datetime(2027, 3, 30, 18, tzinfo=PARIS)
+    night = events["Night of the change"]
+    assert night.end.astimezone(datetime.UTC) - night.start.astimezone(datetime.UTC) == datetime.timedelta(
+        hours=2
+    )
     # The VTIMEZONE gives both offsets, so any reader finds the same moments.
     zone = calendar.walk("VTIMEZONE")[0]
     offsets = {component["TZOFFSETTO"].td for component in zone.walk() if "TZOFFSETTO" in component}
     assert offsets == {datetime.timedelta(hours=1), datetime.timedelta(hours=2)}
-    assert before["URL"].startswith("http://testserver/en/events/")
+
+
+def test_the_event_pages_and_the_feed_give_the_local_dates_across_the_change(
+    client, site_profile, make_event
+):
+    sunday = make_event(title="Dimanche", starts_at=site_time(2027, 3, 28, 10))
+    tuesday = make_event(title="Mardi", starts_at=site_time(2027, 3, 30, 18))
+    assert (
+        '<time datetime="2027-03-28T10:00:00+0200">'
+        in client.get(f"/fr/agenda/{sunday.slug}/").content.decode()
+    )
+    assert (
+        '<time datetime="2027-03-30T18:00:00+0200">'
+        in client.get(f"/fr/agenda/{tuesday.slug}/").content.decode()
+    )
+    titles = {entry.title for entry in parsed_feed(client, "/fr/actualites/flux/").entries}
+    assert titles == {"Dimanche (événement, 28 mars 2027)", "Mardi (événement, 30 mars 2027)"}
 
 
 def test_the_calendar_holds_past_and_coming_events_in_the_pages_language(
