@@ -26,7 +26,8 @@ def feed_items(length):
         # The article's date, at midnight on the site's clock.
         item.feed_moment = timezone.make_aware(datetime.datetime.combine(item.date, datetime.time.min))
     for event in events:
-        event.feed_moment = event.created_at
+        # Announced: when it was created, or when it went public at a later scheduled moment.
+        event.feed_moment = max(event.created_at, event.publish_at or event.created_at)
     return list(islice(sorted([*news, *events], key=attrgetter("feed_moment"), reverse=True), length))
 
 

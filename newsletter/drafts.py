@@ -7,9 +7,8 @@ It lists, since the last sent issue (or over the last DEFAULT_WINDOW_DAYS when n
 - the labels whose validity ends within networks.models.EXPIRY_NOTICE_DAYS (to renew, or to celebrate a
   renewal), in the text;
 - the round anniversaries of the next ANNIVERSARY_MONTHS months (partnerships.services.upcoming_anniversaries);
-- the news published (created or changed, or gone public at their `publish_at`) and the events announced
-  (created, or gone public at their `publish_at`) and not over, as cards and in the text; only those public
-  now.
+- the news published and the events announced (created or changed, or gone public at their
+  `publish_at`), events only if not over, as cards and in the text; only those public now.
 The text of each language is Markdown with links to the site's pages; staff then rewrite it.
 """
 
@@ -80,9 +79,8 @@ def what_changed(now=None):
         "anniversaries": _coming_anniversaries(today),
         "news": list(NewsItem.objects.published(at=now).filter(new).order_by("-date", "-pk")),
         "events": list(
-            Event.objects.published(at=now)
-            .coming(at=now)
-            .filter(Q(created_at__gt=since) | Q(publish_at__gt=since))
+            # Saved since (a draft published since included), or public since its `publish_at`.
+            Event.objects.published(at=now).coming(at=now).filter(new)
         ),
     }
 

@@ -63,3 +63,15 @@ def test_an_issue_shows_news_and_event_cards_of_published_items_only(make_news_i
     assert cards[1]["text"] == "Une cérémonie ouverte à tous."
     problems = [str(problem) for problem in problems_before_sending(letter)]
     assert "« Brouillon » n’est pas publié : publiez-le ou retirez sa carte." in problems
+
+
+def test_an_event_written_before_the_last_issue_and_published_since_is_in_the_draft(
+    last_issue_sent_on_10_march, make_event, clock
+):
+    event = make_event(
+        title="Cérémonie", slug="ceremonie", published=False, starts_at=site_time(2027, 5, 1, 18)
+    )
+    clock(site_time(2027, 3, 20, 9))
+    event.published = True
+    event.save()
+    assert [each.slug for each in create_draft_from_changes().events.all()] == ["ceremonie"]
