@@ -7,6 +7,7 @@ import zoneinfo
 import pytest
 
 from news.models import Event, NewsItem
+from tests.dates import site_time
 
 EVENT_FORM = {
     "title_fr": "Cérémonie anniversaire",
@@ -185,3 +186,23 @@ def test_an_unchanged_event_form_saved_again_changes_nothing(staff_client, make_
     assert event.starts_at == starts_at
     entry = LogEntry.objects.filter(object_id=str(event.pk)).latest("action_time")
     assert entry.change_message == "[]"
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_lists_and_forms_open_for_the_communication_group(
+    staff_client, make_news_item, make_event, language
+):
+    item, event = make_news_item(), make_event(deadline=site_time(2027, 3, 28, 19))
+    for url in (
+        "/admin/news/newsitem/",
+        "/admin/news/event/",
+        "/admin/news/newsitem/add/",
+        "/admin/news/event/add/",
+        f"/admin/news/newsitem/{item.pk}/change/",
+        f"/admin/news/event/{event.pk}/change/",
+        f"/admin/news/event/{event.pk}/history/",
+    ):
+        assert staff_client.get(url, HTTP_ACCEPT_LANGUAGE=language).status_code == 200, url
+    listing = staff_client.get("/admin/news/event/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    # The column and the filter of calls for projects, in the staff member's language.
+    assert ("Appel à projets" if language == "fr" else "Call for projects") in listing
