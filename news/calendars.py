@@ -64,7 +64,7 @@ def calendar_of(events, *, name, build_absolute_uri):
     first = min([event.starts_at.date() for event in events] or [today]).replace(month=1, day=1)
     last = max([event.ends_at.date() for event in events] or [today]).replace(month=12, day=31)
     first, last = first.replace(year=first.year - 1), last.replace(year=last.year + 1)
-    for zone_name in sorted({event.time_zone for event in events} | {settings.TIME_ZONE}):
+    for zone_name in sorted({event.zone.key for event in events} | {settings.TIME_ZONE}):
         zone = icalendar.Timezone.from_tzinfo(zoneinfo.ZoneInfo(zone_name), first_date=first, last_date=last)
         calendar.add_component(zone)
     return calendar
