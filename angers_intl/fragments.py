@@ -22,7 +22,7 @@ from django.utils.translation import get_language
 
 CONTENT_VERSION_KEY = "public-content-version"
 # Apps whose records appear on public pages.
-PUBLIC_APPS = {"angers_intl", "partnerships", "networks"}
+PUBLIC_APPS = {"angers_intl", "partnerships", "networks", "news"}
 
 
 def content_version():

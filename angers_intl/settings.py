@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "angers_intl",
     "partnerships",
     "networks",
+    "news",
     "newsletter",
     "audit",
 ]
@@ -375,6 +376,12 @@ BENCHMARK_VIEWS = env_bool("DJANGO_BENCHMARK_VIEWS", False)
 # Long public lists are cut into pages of this many items (partner cities, programmes, networks…).
 PUBLIC_LIST_PAGE_SIZE = env_int("PUBLIC_LIST_PAGE_SIZE", 48)
 PROGRAMMES_ON_CITY_LIST = 6
+# News and events: how many the home page shows, and a partner city's, programme's or network's page.
+NEWS_ON_HOME_PAGE = 3
+EVENTS_ON_HOME_PAGE = 3
+NEWS_ON_RELATED_PAGES = 5
+# Items in the Atom feed of news and events (the iCalendar feed has every published event).
+NEWS_FEED_LENGTH = 30
 # The timeline of the partnerships is cut into pages of this many events (key dates, first years, programmes).
 TIMELINE_PAGE_SIZE = env_int("TIMELINE_PAGE_SIZE", 100)
 # Page fragments (header, footer, lists) kept in CACHES["default"] (angers_intl/fragments.py); never

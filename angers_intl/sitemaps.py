@@ -33,6 +33,8 @@ class SitePagesSitemap(TranslatedSitemap):
         "partnerships:city_list",
         "networks:network_list",
         "networks:recognition_list",
+        "news:news_list",
+        "news:event_list",
         "newsletter:signup",
         "legal_notice",
         "privacy",

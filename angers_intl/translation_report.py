@@ -37,11 +37,23 @@ MISSING, OUTDATED = "missing", "outdated"
 
 def reported_models():
     from networks.models import Distinction, Network, Recognition, RecognitionLevel
+    from news.models import Event, NewsItem
     from partnerships.models import Milestone, PartnerCity, Programme
 
     from .models import LegalPage
 
-    return [PartnerCity, Milestone, Programme, Network, Recognition, RecognitionLevel, Distinction, LegalPage]
+    return [
+        PartnerCity,
+        Milestone,
+        Programme,
+        Network,
+        Recognition,
+        RecognitionLevel,
+        Distinction,
+        NewsItem,
+        Event,
+        LegalPage,
+    ]
 
 
 @dataclass(frozen=True)

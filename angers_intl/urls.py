@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path(_("partner-cities/"), include("partnerships.urls")),
     path("", include("networks.urls")),
+    path("", include("news.urls")),
     path(_("newsletter/"), include("newsletter.urls")),
     path(_("legal-notice/"), views.LegalPageView.as_view(page="legal_notice"), name="legal_notice"),
     path(_("personal-data/"), views.LegalPageView.as_view(page="privacy"), name="privacy"),

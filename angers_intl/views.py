@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from networks.models import Network
+from news.models import Event, NewsItem
 from partnerships.models import PartnerCity
 
 from .models import LegalPage
@@ -35,6 +36,9 @@ class HomeView(TemplateView):
         # Lazy: counted only when the figures' fragment is not in the cache.
         context["city_figures"] = SimpleLazyObject(lambda: PartnerCity.objects.published().figures())
         context["network_count"] = Network.objects.published().count
+        # Unevaluated: read only when their fragment is not in the cache.
+        context["latest_news"] = NewsItem.objects.published().newest(settings.NEWS_ON_HOME_PAGE)
+        context["next_events"] = Event.objects.published().coming()[: settings.EVENTS_ON_HOME_PAGE]
         return context
 
 

@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 from angers_intl.pagination import PublicPagination
 from angers_intl.previews import Previewable, StaffPreview
 from angers_intl.slug_redirects import FollowsSlugRedirects
+from news.models import related_prefetches
 
 from .models import Network, Recognition
 
@@ -24,7 +25,7 @@ class NetworkDetailView(FollowsSlugRedirects, Previewable, DetailView):
     context_object_name = "network"
 
     def get_queryset(self):
-        return self.visible(Network.objects.all()).with_figures()
+        return self.visible(Network.objects.all()).with_figures().prefetch_related(*related_prefetches())
 
 
 class NetworkPreviewView(StaffPreview, NetworkDetailView):
@@ -37,7 +38,11 @@ class RecognitionListView(Previewable, PublicPagination, ListView):
     context_object_name = "recognitions"
 
     def get_queryset(self):
-        return self.visible(Recognition.objects.all()).with_levels_and_distinctions()
+        return (
+            self.visible(Recognition.objects.all())
+            .with_levels_and_distinctions()
+            .prefetch_related(*related_prefetches("distinctions__"))
+        )
 
 
 class RecognitionListPreviewView(StaffPreview, RecognitionListView):

@@ -297,7 +297,8 @@ PREVIEW_CSP = {
     "form-action": [CSP.NONE],
     "frame-ancestors": [CSP.SELF],
 }
-CONTENT_FIELDS = ["subject", "preheader", "body", "partner_cities", "programmes", "networks", "distinctions"]
+CARD_FIELDS = ["partner_cities", "programmes", "networks", "distinctions", "news_items", "events"]
+CONTENT_FIELDS = ["subject", "preheader", "body", *CARD_FIELDS]
 
 
 @admin.register(NewsletterIssue)
@@ -306,14 +307,14 @@ class NewsletterIssueAdmin(SiteTranslationAdmin):
     list_filter = ["state"]
     search_fields = ["subject_fr", "subject_en"]
     date_hierarchy = "created_at"
-    filter_horizontal = ["partner_cities", "programmes", "networks", "distinctions"]
+    filter_horizontal = CARD_FIELDS
     readonly_fields = ["state", "sending_started_at", "sent_at", "pause_reason_shown", "links"]
     fieldsets = [
         (None, {"fields": ["subject", "preheader", "body"]}),
         (
             _("Cards"),
             {
-                "fields": ["partner_cities", "programmes", "networks", "distinctions"],
+                "fields": CARD_FIELDS,
                 "description": _("Published content shown as cards below the text, with a link to its page."),
             },
         ),

@@ -6,7 +6,9 @@ It lists, since the last sent issue (or over the last DEFAULT_WINDOW_DAYS when n
 - the distinctions awarded (their date of award or start of validity), as cards;
 - the labels whose validity ends within networks.models.EXPIRY_NOTICE_DAYS (to renew, or to celebrate a
   renewal), in the text;
-- the round anniversaries of the next ANNIVERSARY_MONTHS months (partnerships.services.upcoming_anniversaries).
+- the round anniversaries of the next ANNIVERSARY_MONTHS months (partnerships.services.upcoming_anniversaries);
+- the news published and the events announced (created or changed, or gone public at their
+  `publish_at`), events only if not over, as cards and in the text; only those public now.
 The text of each language is Markdown with links to the site's pages; staff then rewrite it.
 """
 
@@ -20,6 +22,7 @@ from django.utils.translation import override
 
 from angers_intl.querysets import visible_q
 from networks.models import Distinction
+from news.models import Event, NewsItem
 from partnerships.models import PartnerCity, Programme
 from partnerships.services import upcoming_anniversaries
 
@@ -74,6 +77,11 @@ def what_changed(now=None):
             .order_by("valid_until")
         ),
         "anniversaries": _coming_anniversaries(today),
+        "news": list(NewsItem.objects.published(at=now).filter(new).order_by("-date", "-pk")),
+        "events": list(
+            # Saved since (a draft published since included), or public since its `publish_at`.
+            Event.objects.published(at=now).coming(at=now).filter(new)
+        ),
     }
 
 
@@ -90,6 +98,21 @@ def _body(changes):
         )
         % {"date": since}
     ]
+    if changes["news"]:
+        parts.append("## " + _("News"))
+        parts.append("\n".join(_line(item.title, item.get_absolute_url()) for item in changes["news"]))
+    if changes["events"]:
+        parts.append("## " + _("Coming events"))
+        parts.append(
+            "\n".join(
+                _line(
+                    event.title,
+                    event.get_absolute_url(),
+                    formats.date_format(event.local_start, "DATE_FORMAT"),
+                )
+                for event in changes["events"]
+            )
+        )
     if changes["cities"]:
         parts.append("## " + _("Partner cities"))
         parts.append("\n".join(_line(city.name, city.get_absolute_url()) for city in changes["cities"]))
@@ -152,4 +175,6 @@ def create_draft_from_changes(now=None):
         issue.partner_cities.set(changes["cities"])
         issue.programmes.set(changes["programmes"])
         issue.distinctions.set(changes["distinctions"])
+        issue.news_items.set(changes["news"])
+        issue.events.set(changes["events"])
     return issue

@@ -304,6 +304,8 @@ class NewsletterIssue(models.Model):
     distinctions = models.ManyToManyField(
         "networks.Distinction", verbose_name=_("labels and awards"), related_name="+", blank=True
     )
+    news_items = models.ManyToManyField("news.NewsItem", verbose_name=_("news"), related_name="+", blank=True)
+    events = models.ManyToManyField("news.Event", verbose_name=_("events"), related_name="+", blank=True)
     state = models.CharField(_("state"), max_length=10, choices=IssueState, default=IssueState.DRAFT)
     scheduled_at = models.DateTimeField(
         _("send at"), null=True, blank=True, help_text=_("For a scheduled issue: when sending starts.")

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -79,15 +79,9 @@ def issue_cards(issue, *, absolute=True):
     # Only what is public now: a card never links to a page visitors cannot open (an item unpublished,
     # or past its end of publication, since the issue went out).
     for city in issue.partner_cities.published():
-        image = None
-        if city.image:
-            image = {
-                "url": make_url(city.image.url),
-                "alt": city.image_alt,
-                "width": city.image_width,
-                "height": city.image_height,
-            }
-        cards.append(_card(city.name, city.summary, make_url(city.get_absolute_url()), image))
+        cards.append(
+            _card(city.name, city.summary, make_url(city.get_absolute_url()), _card_image(city, make_url))
+        )
     for programme in issue.programmes.published():
         cards.append(_card(programme.name, programme.summary, make_url(programme.get_absolute_url())))
     for network in issue.networks.published():
@@ -100,7 +94,28 @@ def issue_cards(issue, *, absolute=True):
             pages = Recognition.objects.list_pages()
         url = distinction.recognition.get_absolute_url(page=pages.get(distinction.recognition_id, 1))
         cards.append(_card(str(distinction), distinction.recognition.description, make_url(url)))
+    for item in issue.news_items.published().order_by("-date", "-pk"):
+        cards.append(
+            _card(item.title, item.summary, make_url(item.get_absolute_url()), _card_image(item, make_url))
+        )
+    for event in issue.events.published().order_by("starts_at", "pk"):
+        when = formats.date_format(event.local_start, "DATETIME_FORMAT")
+        title = gettext("%(title)s — %(when)s") % {"title": event.title, "when": when}
+        cards.append(
+            _card(title, event.summary, make_url(event.get_absolute_url()), _card_image(event, make_url))
+        )
     return cards
+
+
+def _card_image(record, make_url):
+    if not record.image:
+        return None
+    return {
+        "url": make_url(record.image.url),
+        "alt": record.image_alt,
+        "width": record.image_width,
+        "height": record.image_height,
+    }
 
 
 def _card(title, markdown_summary, url, image=None):

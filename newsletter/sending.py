@@ -100,6 +100,8 @@ def problems_before_sending(issue, *, scheduled_at=None):
             *issue.partner_cities.not_published(at=at),
             *issue.programmes.not_published(at=at),
             *issue.networks.not_published(at=at),
+            *issue.news_items.not_published(at=at),
+            *issue.events.not_published(at=at),
             *issue.distinctions.exclude(visible_q("recognition__", at=at)).select_related("recognition"),
         ]
         for item in unpublished:

@@ -18,6 +18,6 @@ class NewsletterIssueTranslationOptions(TranslationOptions):
 # Subscriber nor Delivery: a subscriber's address must leave no copy once the subscriber is erased.
 track(
     NewsletterIssue,
-    m2m_fields=["partner_cities", "programmes", "networks", "distinctions"],
+    m2m_fields=["partner_cities", "programmes", "networks", "distinctions", "news_items", "events"],
     excluded_fields=["pause_details", "lease_owner", "lease_expires_at", "deliveries_prepared"],
 )

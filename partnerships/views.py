@@ -21,6 +21,7 @@ from angers_intl.pagination import PublicPagination, page_of, pagination_context
 from angers_intl.previews import Previewable, StaffPreview
 from angers_intl.slug_redirects import FollowsSlugRedirects, redirect_target
 from angers_intl.spreadsheets import spreadsheet_safe
+from news.models import related_prefetches
 
 from .forms import PartnerCityFilterForm
 from .maps import MAX_MARKERS, WORLD, Zone, by_country, city_frame, detail_frames, grouped, markers
@@ -107,7 +108,7 @@ class PartnerCityDetailView(FollowsSlugRedirects, Previewable, DetailView):
         """The city with what its page lists, fetched in the queries that `with_themes()` and the others
         would run; only when the page's fragment is not in the cache."""
         related = PartnerCity.objects.with_themes().with_milestones().with_published_programmes()
-        prefetch_related_objects([city], *related._prefetch_related_lookups)
+        prefetch_related_objects([city], *related._prefetch_related_lookups, *related_prefetches())
         return city
 
     def get_context_data(self, **kwargs):
@@ -143,7 +144,11 @@ class ProgrammeDetailView(FollowsSlugRedirects, Previewable, DetailView):
     context_object_name = "programme"
 
     def get_queryset(self):
-        return self.visible(Programme.objects.all()).with_published_cities()
+        return (
+            self.visible(Programme.objects.all())
+            .with_published_cities()
+            .prefetch_related(*related_prefetches())
+        )
 
 
 class ProgrammePreviewView(StaffPreview, ProgrammeDetailView):

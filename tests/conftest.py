@@ -233,6 +233,68 @@ def publish_a_newsletter_issue():
     return sent
 
 
+def publish_news_and_events():
+    """News (one a call for projects) and events, coming and past, linked to a partner city and a network,
+    so that the crawls reach the news and event pages too (the test city's content has none)."""
+    from django.utils import timezone
+
+    from networks.models import Network
+    from news.models import Event, NewsItem
+    from partnerships.models import PartnerCity
+
+    now = timezone.now()
+    city = PartnerCity.objects.published().first()
+    network = Network.objects.published().first()
+    call = NewsItem.objects.create(
+        slug="appel-a-projets",
+        title_fr="Appel à projets des associations",
+        title_en="Call for projects for associations",
+        summary_fr="Les associations qui travaillent avec nos villes partenaires peuvent candidater.",
+        summary_en="Associations working with our partner cities may apply.",
+        date=timezone.localdate(now),
+        deadline=now + datetime.timedelta(days=30),
+        published=True,
+    )
+    visit = NewsItem.objects.create(
+        slug="delegation-en-visite",
+        title_fr="Une délégation en visite",
+        title_en="A delegation visits",
+        summary_fr="Une délégation de la ville partenaire est reçue à l’hôtel de ville.",
+        summary_en="A delegation from the partner city is welcomed at the town hall.",
+        date=timezone.localdate(now) - datetime.timedelta(days=10),
+        published=True,
+    )
+    coming = Event.objects.create(
+        slug="ceremonie-anniversaire",
+        title_fr="Cérémonie anniversaire",
+        title_en="Anniversary ceremony",
+        summary_fr="Une cérémonie ouverte à tous pour l’anniversaire du jumelage.",
+        summary_en="A ceremony open to all for the twinning's anniversary.",
+        place_fr="Salle du conseil",
+        place_en="Council chamber",
+        starts_at=now + datetime.timedelta(days=20),
+        ends_at=now + datetime.timedelta(days=20, hours=2),
+        registration_url="https://example.org/inscription",
+        published=True,
+    )
+    past = Event.objects.create(
+        slug="rencontre-en-ligne",
+        title_fr="Rencontre en ligne des réseaux",
+        title_en="Online meeting of the networks",
+        summary_fr="Les villes du réseau se sont retrouvées en ligne.",
+        summary_en="The cities of the network met online.",
+        online=True,
+        starts_at=now - datetime.timedelta(days=20),
+        ends_at=now - datetime.timedelta(days=20, hours=-2),
+        published=True,
+    )
+    for record in (call, visit, coming, past):
+        if city:
+            record.partner_cities.add(city)
+        if network:
+            record.networks.add(network)
+
+
 @contextmanager
 def committed_test_city(django_db_blocker):
     """Valmont's content committed beside the tests' transactions (for a module-wide crawl), with its
@@ -241,6 +303,7 @@ def committed_test_city(django_db_blocker):
         with django_db_blocker.unblock():
             call_command("load_content", str(TEST_CITY_CONTENT), stdout=io.StringIO())
             publish_a_newsletter_issue()
+            publish_news_and_events()
         try:
             yield
         finally:

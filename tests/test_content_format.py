@@ -16,6 +16,7 @@ from PIL import Image
 from angers_intl.content_format import registered_kinds
 from angers_intl.models import LegalPage, SeedRecord, SiteProfile
 from networks.models import Distinction, Network, NetworkFigure, Recognition, RecognitionLevel
+from news.models import Event, NewsItem
 from partnerships.models import Milestone, PartnerCity, Programme, Theme
 
 SECOND_CITY = Path(__file__).parent / "fixtures" / "second_city"
@@ -31,6 +32,8 @@ CONTENT_MODELS = [
     Distinction,
     SiteProfile,
     LegalPage,
+    NewsItem,
+    Event,
 ]
 
 
@@ -154,7 +157,7 @@ def folder_with_mistakes(tmp_path):
     write(folder, "partner-cities.yaml", cities)
     (folder / "images/partner-cities/brennhausen.png").write_bytes(b"not a picture")  # a broken image
     write(folder, "recognitions.yaml", "- slug: ville-verte\n  name: {fr: Ville verte\n")  # invalid YAML
-    write(folder, "events.yaml", "[]\n")  # an unknown file
+    write(folder, "agenda.yaml", "[]\n")  # an unknown file
     return folder
 
 
@@ -199,7 +202,7 @@ def test_a_folder_with_mistakes_is_refused_whole_and_every_mistake_is_named(
         "partner-cities.yaml, brennhausen, image: “images/partner-cities/brennhausen.png”: "
         "This file is not an image that can be read.",
         "recognitions.yaml: invalid YAML (line 3, column 1)",
-        "events.yaml: unknown file",
+        "agenda.yaml: unknown file",
     ]:
         assert any(line.startswith(expected) for line in report), (expected, report)
     # The distinction of the unreadable recognitions file is not reported as pointing to nothing.

@@ -25,6 +25,8 @@ def test_every_tracked_version_holds_both_languages_of_each_translated_field():
         "networks.Recognition",
         "networks.RecognitionLevel",
         "networks.Distinction",
+        "news.NewsItem",
+        "news.Event",
         "angers_intl.LegalPage",
         "angers_intl.SiteProfile",
         "newsletter.NewsletterIssue",

@@ -25,6 +25,10 @@ MARKDOWN_FIELDS = {
     "networks.Network.description",
     "networks.Network.city_benefits",
     "networks.Recognition.description",
+    "news.NewsItem.summary",
+    "news.NewsItem.body",
+    "news.Event.summary",
+    "news.Event.body",
     "newsletter.NewsletterIssue.body",
 }
 

@@ -1,5 +1,5 @@
-"""At scale (5,000 partner cities, 500 programmes, 15,000 key dates, 200 networks, 500 distinctions, and
-60 newsletter issues) every public page runs the same number of queries as with a handful of records, at
+"""At scale (5,000 partner cities, 500 programmes, 15,000 key dates, 200 networks, 500 distinctions,
+60 newsletter issues, 1,000 news items and 1,000 events) every public page runs the same number of queries as with a handful of records, at
 most 10, and no HTML page is larger than 300 KB: every list is paginated, the timeline too, and the map
 groups its cities by area.
 
@@ -21,6 +21,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from networks.models import Distinction, Network, NetworkKind, NetworkScope, Recognition, RecognitionKind
+from news.models import Event, NewsItem
 from newsletter.models import NewsletterIssue
 from partnerships.maps import WORLD, Zone
 from partnerships.models import AgreementType, Milestone, PartnerCity, Programme, Theme
@@ -29,6 +30,7 @@ from tests.conftest import committed_test_city
 SMALL, LARGE = "small", "large"
 CITIES, PROGRAMMES, KEY_DATES, NETWORKS, RECOGNITIONS, YEARS = 5000, 500, 15_000, 200, 100, 5
 ISSUES = 60
+NEWS = EVENTS = 1000
 MAX_QUERIES = 10
 MAX_PAGE_BYTES = 300 * 1024
 EUROPE = Zone.of(0, 48, 2).key  # a cell of the world map's grid (12°), which the built cities cover
@@ -57,6 +59,14 @@ PAGES = {
     "legal notice": ("/fr/mentions-legales/", 200),
     "personal data": ("/en/personal-data/", 200),
     "accessibility": ("/en/accessibility/", 200),
+    "news list": ("/en/news/", 200),
+    "news item": ("/en/news/delegation-en-visite/", 200),
+    "events": ("/en/events/", 200),
+    "event page": ("/en/events/ceremonie-anniversaire/", 200),
+    "news feed": ("/en/news/feed/", 200),
+    "events calendar": ("/en/events/calendar.ics", 200),
+    "event calendar": ("/en/events/ceremonie-anniversaire/event.ics", 200),
+    "sitemap of the news": ("/sitemap-news.xml?p=1", 200),
     # Data, not pages: their queries are checked, not their size.
     "newsletter feed": ("/en/newsletter/issues/feed/", 200),
     "open data (CSV)": ("/en/partner-cities/open-data.csv", 200),
@@ -64,7 +74,17 @@ PAGES = {
     "sitemap index": ("/sitemap.xml", 200),
     "sitemap section": ("/sitemap-partner-cities.xml?p=1", 200),
 }
-DATA = {"newsletter feed", "open data (CSV)", "open data (JSON)", "sitemap index", "sitemap section"}
+DATA = {
+    "newsletter feed",
+    "open data (CSV)",
+    "open data (JSON)",
+    "sitemap index",
+    "sitemap section",
+    "news feed",
+    "events calendar",
+    "event calendar",
+    "sitemap of the news",
+}
 
 # The paginated lists at scale: a path, and what identifies one item of the list in its HTML.
 LISTS = {
@@ -78,10 +98,12 @@ LISTS = {
     "network list": ("/en/networks/", r'href="/en/networks/(scale-network-\d+)/"'),
     "labels and awards": ("/en/labels-and-awards/", r'id="(award-\d+)"'),
     "newsletter archive": ("/en/newsletter/issues/", r'href="/en/newsletter/issues/(\d+)/"'),
+    "news list": ("/en/news/", r'href="/en/news/(scale-news-\d+)/"'),
+    "events": ("/en/events/", r'href="/en/events/(scale-event-\d+)/"'),
 }
 
 
-def build(first_city, cities, programmes, networks, recognitions, issues):
+def build(first_city, cities, programmes, networks, recognitions, issues, news=0, events=0):
     """`cities` more published partner cities (three key dates each, one theme), `programmes`
     programmes of ten cities each, `networks` networks, `recognitions` awards held `YEARS` years each,
     `issues` sent newsletter issues."""
@@ -161,6 +183,45 @@ def build(first_city, cities, programmes, networks, recognitions, issues):
         )
         for i in range(issues)
     )
+    build_news(made, news=news, events=events)
+
+
+def build_news(cities, *, news, events):
+    """`news` published news items and `events` published events (half of them past), each linked to a
+    partner city."""
+    now = timezone.now()
+    start = NewsItem.objects.filter(slug__startswith="scale-news-").count()
+    items = NewsItem.objects.bulk_create(
+        NewsItem(
+            slug=f"scale-news-{start + i}",
+            title_fr=f"Nouvelle {start + i}",
+            summary_fr="Une nouvelle.",
+            date=timezone.localdate(now) - timedelta(days=1 + i % 700),
+            deadline=now + timedelta(days=i % 60 - 30) if i % 3 == 0 else None,
+            published=True,
+        )
+        for i in range(news)
+    )
+    start = Event.objects.filter(slug__startswith="scale-event-").count()
+    made_events = Event.objects.bulk_create(
+        Event(
+            slug=f"scale-event-{start + i}",
+            title_fr=f"Événement {start + i}",
+            summary_fr="Un événement.",
+            starts_at=now + timedelta(days=i - events // 2),
+            ends_at=now + timedelta(days=i - events // 2, hours=2),
+            published=True,
+        )
+        for i in range(events)
+    )
+    NewsItem.partner_cities.through.objects.bulk_create(
+        NewsItem.partner_cities.through(newsitem_id=item.pk, partnercity_id=cities[i % len(cities)].pk)
+        for i, item in enumerate(items)
+    )
+    Event.partner_cities.through.objects.bulk_create(
+        Event.partner_cities.through(event_id=event.pk, partnercity_id=cities[i % len(cities)].pk)
+        for i, event in enumerate(made_events)
+    )
 
 
 def measure(client):
@@ -197,7 +258,7 @@ def scale(django_db_setup, django_db_blocker, shared_client_handler):
 
     with committed_test_city(django_db_blocker):
         with django_db_blocker.unblock():
-            build(0, cities=5, programmes=2, networks=2, recognitions=2, issues=0)
+            build(0, cities=5, programmes=2, networks=2, recognitions=2, issues=0, news=3, events=3)
             small = measure(client)
             small_cities = set(on_the_world_map().values_list("name_en", flat=True))
             small_table = set(PartnerCity.objects.published().located().values_list("name_en", flat=True))
@@ -208,6 +269,8 @@ def scale(django_db_setup, django_db_blocker, shared_client_handler):
                 networks=NETWORKS - 2,
                 recognitions=RECOGNITIONS - 2,
                 issues=ISSUES,
+                news=NEWS - 3,
+                events=EVENTS - 3,
             )
             assert Milestone.objects.filter(partner_city__slug__startswith="city-").count() == KEY_DATES
             assert (

@@ -47,7 +47,12 @@ def head_of(outline):
     """The tags of a page's head that this module checks, as one comparable dict."""
     return {
         "canonical": [link["href"] for link in outline.links_with_rel("canonical")],
-        "alternates": {link["hreflang"]: link["href"] for link in outline.links_with_rel("alternate")},
+        # The language versions (the feeds are alternates too, by type, without hreflang).
+        "alternates": {
+            link["hreflang"]: link["href"]
+            for link in outline.links_with_rel("alternate")
+            if "hreflang" in link
+        },
         "og:url": outline.meta.get("og:url"),
         "og:locale": outline.meta.get("og:locale"),
         "og:locale:alternate": outline.meta.get("og:locale:alternate"),

@@ -34,6 +34,8 @@ def test_every_translated_model_has_an_admin_on_the_one_base_class():
         "networks.Network",
         "networks.Recognition",
         "networks.Distinction",
+        "news.NewsItem",
+        "news.Event",
         "newsletter.NewsletterIssue",
     }
     for model_admin in TRANSLATED_ADMINS:
@@ -71,10 +73,14 @@ def test_every_slug_is_prefilled_from_the_french_name(admin_client, language):
         "partnerships.Theme",
         "networks.Network",
         "networks.Recognition",
+        "news.NewsItem",
+        "news.Event",
     }
     for model_admin in with_slugs:
         page = admin_client.get(add_url(model_admin), HTTP_ACCEPT_LANGUAGE=language).content.decode()
-        assert prepopulated_fields(page) == {"slug": ["name_fr"]}, model_admin
+        # From the French of the name (a title for news and events).
+        source = "title" if model_admin.opts.app_label == "news" else "name"
+        assert prepopulated_fields(page) == {"slug": [f"{source}_fr"]}, model_admin
 
 
 ADMIN_SOURCES = [

@@ -7,8 +7,9 @@ from networks.models import Distinction, FigureMeasure, NetworkKind, Recognition
 
 # The site profile (context processor) + the page's own queries.
 NETWORK_LIST_QUERIES = 1 + 3  # networks counted (pagination), the page's networks, their figures
-NETWORK_DETAIL_QUERIES = 1 + 2  # the network, its figures
-RECOGNITION_LIST_QUERIES = 1 + 4  # recognitions counted, the page's, their levels, their distinctions
+NETWORK_DETAIL_QUERIES = 1 + 4  # the network, its figures, the news and the coming events linked to it
+# recognitions counted, the page's, their levels, their distinctions, the news and coming events linked to those
+RECOGNITION_LIST_QUERIES = 1 + 6
 
 
 @pytest.fixture
