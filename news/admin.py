@@ -71,14 +71,20 @@ class AnnouncementAdmin(SiteTranslationAdmin):
     list_filter = [PublicationStateFilter, CallStateFilter, "partner_cities", "networks"]
     search_fields = ["title_fr", "title_en", "slug"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["partner_cities", "programmes", "networks"]
-    autocomplete_fields = ["distinctions"]
+    # The same two-list picker for every link (a select2 box of autocomplete_fields has no label); a
+    # distinction's name reads its recognition and level, fetched with it (formfield_for_manytomany).
+    filter_horizontal = ["partner_cities", "programmes", "networks", "distinctions"]
     image_fieldset = (
         _("Image"),
         {"fields": ["image", ("image_focal_x", "image_focal_y"), "image_alt", "image_credit"]},
     )
     links_fieldset = (_("Links"), {"fields": LINK_FIELDS})
     publication_fieldset = (_("Publication"), {"fields": ["published", ("publish_at", "unpublish_at")]})
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "distinctions":
+            kwargs["queryset"] = db_field.related_model.objects.select_related("recognition", "level")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description=_("call for projects"))
     def call_state(self, obj):
