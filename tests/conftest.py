@@ -9,6 +9,7 @@ import select
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -169,14 +170,37 @@ def collected_static(django_test_environment):
         call_command("collectstatic", interactive=False, verbosity=0)
 
 
+class OneRequestAtATime:
+    """A WSGI application that serves one request at a time, its body included."""
+
+    def __init__(self, application):
+        self.application = application
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            body = self.application(environ, start_response)
+            try:
+                return [b"".join(body)]
+            finally:
+                if hasattr(body, "close"):
+                    body.close()
+
+
 @pytest.fixture(scope="session")
 def live_server(collected_static):
     """pytest-django's live server, but static files come from WhiteNoise and the collected, hashed
     files exactly as in production (not from the development finders)."""
+    from django.db import connection
     from pytest_django.live_server_helper import LiveServer
 
     server = LiveServer("localhost", start=False)
-    server.thread.static_handler = lambda application: application
+    if connection.vendor == "sqlite":
+        # The test database is SQLite in memory: every thread of the live server shares its one connection,
+        # and two requests at once (a page and its preview frame, the favicon) break it. One at a time.
+        server.thread.static_handler = OneRequestAtATime
+    else:
+        server.thread.static_handler = lambda application: application
     server.start()
     yield server
     server.stop()
